@@ -1,0 +1,1 @@
+"""The ``positions`` command line: thin commands over the library."""

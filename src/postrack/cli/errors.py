@@ -1,0 +1,57 @@
+"""The one place where exceptions become exit codes and messages.
+
+0 success, 1 user error (bad input: a clean message naming file and line), 2 usage error (bad
+arguments, reported by typer itself), 3 internal error (a bug: traceback kept, with a request to
+report it). Every command is registered through :func:`guarded` so the rule holds everywhere.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+import typer
+
+from postrack.problems import UserError
+
+EXIT_OK, EXIT_USER, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def report_user_error(error: UserError) -> None:
+    problems = sorted(error.problems)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(1 for p in problems if p.severity == "error")
+    if errors > 1:
+        print(f"{errors} errors", file=sys.stderr)
+
+
+def guarded(command: Callable[..., int | None]) -> Callable[..., None]:
+    """Wrap a command so user errors exit 1 cleanly and bugs exit 3 with their traceback."""
+
+    @functools.wraps(command)
+    def run(*args: Any, **kwargs: Any) -> None:
+        try:
+            code = command(*args, **kwargs)
+        except typer.Exit:
+            raise
+        except UserError as error:
+            report_user_error(error)
+            raise typer.Exit(EXIT_USER) from None
+        except (KeyboardInterrupt, BrokenPipeError):
+            raise
+        except Exception:
+            traceback.print_exc()
+            print(
+                "positions: internal error (a bug, not a problem with your data);"
+                " please report it with the traceback above.",
+                file=sys.stderr,
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
+        if code:
+            raise typer.Exit(code)
+
+    return run

@@ -1,0 +1,72 @@
+"""Options shared by several commands, parsed into the library's types."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from postrack.paths import default_data_dir
+from postrack.problems import UserError
+
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Folder with issues.yaml and one YAML file per party [default: $POSITIONS_DATA, ./positions, or the shipped data].",
+        show_default=False,
+    ),
+]
+PartiesOption = Annotated[
+    str | None,
+    typer.Option("--parties", "-p", help="Comma-separated party ids [default: russia,ukraine,us].", show_default=False),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option("--as-of", help="Use only what was on record on this date, YYYY-MM-DD [default: today].", show_default=False),
+]
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+DEFAULT_PARTIES = ("russia", "ukraine", "us")
+
+
+def data_dir(value: Path | None) -> Path:
+    return value if value is not None else default_data_dir()
+
+
+def parse_date(value: str | None, option: str = "--as-of") -> date:
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise UserError.single(f"{option}: {value!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def parse_parties(value: str | None, known: list[str], default: tuple[str, ...] = DEFAULT_PARTIES) -> list[str]:
+    """Party ids in the order given; unknown ids are a user error naming what exists."""
+    if value is None:
+        wanted = [p for p in default if p in known] or sorted(known)
+    else:
+        wanted = [p.strip() for p in value.split(",") if p.strip()]
+    unknown = [p for p in wanted if p not in known]
+    if unknown:
+        raise UserError.single(
+            f"--parties: unknown party {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})"
+        )
+    if len(set(wanted)) != len(wanted):
+        raise UserError.single("--parties: a party is listed twice")
+    if not wanted:
+        raise UserError.single("--parties: give at least one party id")
+    return wanted

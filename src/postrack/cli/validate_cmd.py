@@ -1,0 +1,43 @@
+"""``positions validate``: load everything, report every problem at once."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from postrack.cli.errors import report_user_error
+from postrack.cli.options import data_dir
+from postrack.loading import load_record
+from postrack.problems import UserError
+
+
+def validate(
+    path: Annotated[
+        Path | None,
+        typer.Argument(help="Data folder to check [default: $POSITIONS_DATA, ./positions, or the shipped data]."),
+    ] = None,
+) -> int:
+    """Check every file in a data folder: syntax, types, ids, sources, dates and each party's consistency.
+
+    Prints each problem as file:line:col: field: message and exits 1 if there is any error;
+    warnings alone exit 0.
+    """
+    folder = data_dir(path)
+    try:
+        record = load_record(folder)
+    except UserError as error:
+        report_user_error(error)
+        return 1
+    for warning in record.warnings:
+        print(warning, file=sys.stderr)
+    statements = sum(1 for _ in record.all_statements())
+    sources = sum(len(p.sources) for p in record.parties.values())
+    warned = f", {len(record.warnings)} warnings" if record.warnings else ""
+    print(
+        f"{folder}: ok: {len(record.parties)} parties, {len(record.issues)} issues, "
+        f"{statements} statements, {sources} sources{warned}"
+    )
+    return 0

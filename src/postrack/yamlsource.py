@@ -1,0 +1,179 @@
+"""Safe YAML reading that remembers where every value came from.
+
+PyYAML's composer gives nodes with exact marks; we turn them into plain dicts, lists and scalars
+ourselves so that we can (1) keep a map from field path to line/column for error messages,
+(2) reject duplicate keys, which YAML silently overwrites, (3) allow only the standard safe tags and
+(4) bound size, nesting depth and alias expansion before anything is built, so hostile files are
+refused quickly instead of exhausting memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from postrack.problems import Problem, UserError
+
+try:  # the C composer is much faster; the pure-Python one gives identical nodes
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_NODES = 500_000
+
+Path_ = tuple[str | int, ...]
+
+_SAFE_SCALAR_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class Located:
+    """A parsed YAML document plus the line/column of every field path in it."""
+
+    file: str
+    data: Any
+    marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the deepest known prefix of ``path`` (1-based)."""
+        for end in range(len(path), -1, -1):
+            mark = self.marks.get(tuple(path[:end]))
+            if mark is not None:
+                return mark
+        return (1, 1)
+
+    def problem(self, path: Path_, message: str, severity: str = "error") -> Problem:
+        line, col = self.where(path)
+        return Problem(self.file, line, col, format_path(path), message, severity)
+
+
+def format_path(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.marks: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self.count = 0
+        self._constructor = yaml.SafeLoader("")
+
+    def fail(self, node: yaml.Node, message: str, path: Path_) -> None:
+        self.problems.append(
+            Problem(self.file, node.start_mark.line + 1, node.start_mark.column + 1, format_path(path), message)
+        )
+
+    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(node, f"document expands to more than {MAX_NODES:,} values (alias bomb?)")
+        if depth > MAX_DEPTH:
+            raise _TooBig(node, f"nesting deeper than {MAX_DEPTH} levels")
+        self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path, depth)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.fail(node, f"tag {node.tag!r} is not allowed", path)
+            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+        if node.tag != "tag:yaml.org,2002:map":
+            self.fail(node, f"tag {node.tag!r} is not allowed", path)
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.fail(key_node, "merge keys (<<) are not supported; write the fields out", path)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.fail(key_node, "keys must be plain strings", path)
+                continue
+            key = str(key_node.value)
+            if key in out:
+                first = self.marks.get((*path, key), (0, 0))[0]
+                self.fail(key_node, f"duplicate key {key!r} (first defined on line {first})", (*path, key))
+                continue
+            out[key] = self.build(value_node, (*path, key), depth + 1)
+            self.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return out
+
+    def _scalar(self, node: yaml.Node, path: Path_) -> Any:
+        if node.tag not in _SAFE_SCALAR_TAGS:
+            self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is read)", path)
+            return None
+        try:
+            return self._constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            self.fail(node, f"cannot read value {node.value!r}: {exc}", path)
+            return None
+
+
+class _TooBig(Exception):
+    def __init__(self, node: yaml.Node, message: str) -> None:
+        super().__init__(message)
+        self.node = node
+
+
+def parse_text(text: str, file: str) -> Located:
+    """Parse one YAML document, raising :class:`UserError` with every problem found."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        reason = " ".join(filter(None, [exc.context, exc.problem])) or "malformed YAML"
+        raise UserError([Problem(file, line, col, "", f"malformed YAML: {reason}")]) from None
+    except yaml.YAMLError as exc:
+        raise UserError([Problem(file, 1, 1, "", f"malformed YAML: {exc}")]) from None
+    if root is None:
+        raise UserError([Problem(file, 1, 1, "", "file is empty")])
+    builder = _Builder(file)
+    try:
+        data = builder.build(root, (), 0)
+    except _TooBig as exc:
+        mark = exc.node.start_mark
+        raise UserError([Problem(file, mark.line + 1, mark.column + 1, "", f"refused: {exc}")]) from None
+    except RecursionError:
+        raise UserError([Problem(file, 1, 1, "", "refused: nesting too deep")]) from None
+    if builder.problems:
+        raise UserError(builder.problems)
+    return Located(file, data, builder.marks)
+
+
+def read_file(path: Path, display: str | None = None) -> Located:
+    """Read and parse a YAML file with size and encoding checks."""
+    name = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise UserError.single(
+                f"refused: file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit", name
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError.single(f"cannot read file: {exc.strerror or exc}", name) from None
+    if b"\x00" in raw:
+        raise UserError.single("binary file (contains NUL bytes), not YAML", name, line=1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise UserError.single(f"not UTF-8 text (byte {exc.start})", name, line=line) from None
+    return parse_text(text, name)
