@@ -93,13 +93,13 @@ def load_record(folder: Path | str, *, display_root: Path | None = None) -> Reco
     problems += _catalogue_problems(catalogue, catalogue_doc)
     for pid, party in parties.items():
         problems += check_references(party, issues, located[pid])
-    lines = {
-        (pid, issue, i): doc.where(("positions", issue, i))[0]
+    origins = {
+        (pid, issue, i): (files[pid], doc.where(("positions", issue, i))[0])
         for pid, doc in located.items()
         for issue, statements in parties[pid].positions.items()
         for i in range(len(statements))
     }
-    record = Record(issues=issues, parties=parties, files=files, statement_lines=lines)
+    record = Record(issues=issues, parties=parties, files=files, origins=origins)
     if not any(p.severity == "error" for p in problems):
         problems += run_checks(record, located)
     if any(p.severity == "error" for p in problems):

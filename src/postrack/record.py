@@ -85,7 +85,7 @@ class Record:
     issues: dict[str, Issue]
     parties: dict[str, PartyFile]
     files: dict[str, str] = field(default_factory=dict)
-    statement_lines: dict[tuple[str, str, int], int] = field(default_factory=dict)
+    origins: dict[tuple[str, str, int], tuple[str, int]] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
 
     def issue(self, issue_id: str) -> Issue:
@@ -96,9 +96,8 @@ class Record:
 
     def statements(self, party: str, issue: str) -> Iterator[StatementRef]:
         for index, st in enumerate(self.parties[party].positions.get(issue, [])):
-            yield StatementRef(
-                party, issue, index, st, self.files.get(party, ""), self.statement_lines.get((party, issue, index), 0)
-            )
+            file, line = self.origins.get((party, issue, index), (self.files.get(party, ""), 0))
+            yield StatementRef(party, issue, index, st, file, line)
 
     def all_statements(self) -> Iterator[StatementRef]:
         for party in sorted(self.parties):
@@ -130,6 +129,8 @@ def fold(party: str, issue: str, as_of: date, refs: list[StatementRef]) -> Issue
         for stance in STANCES:
             for option in st.stance_lists()[stance]:
                 stances[option] = OptionStance(option, stance, ref)
+        for option in st.withdrawn:
+            stances.pop(option, None)
         for dropped in st.drop_conditions:
             conditions.pop(dropped, None)
         for cond in st.conditions:

@@ -82,8 +82,8 @@ def _check(party: PartyFile, issues: dict[str, Issue], doc: Located) -> Iterator
 
 def _options(st: Statement, issue: Issue, issues: dict[str, Issue], doc: Located, at: Path_) -> Iterator[Problem]:
     known = set(issue.option_ids())
-    for stance in STANCES:
-        for k, option in enumerate(st.stance_lists()[stance]):
+    for stance in (*STANCES, "withdrawn"):
+        for k, option in enumerate(getattr(st, stance)):
             if option not in known:
                 yield doc.problem((*at, stance, k), _unknown_option(option, issue))
     for k, cond in enumerate(st.conditions):

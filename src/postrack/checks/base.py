@@ -19,8 +19,8 @@ class Locator:
     def problem(self, ref: StatementRef, field: Path_, message: str, severity: str = "error") -> Problem:
         path: Path_ = ("positions", ref.issue, ref.index, *field)
         doc = self.located.get(ref.party)
-        if doc is None:
-            return Problem(ref.file, ref.line, 1, "", message, severity)
+        if doc is None or doc.file != ref.file:  # a statement merged in from a scenario file
+            return Problem(ref.file, ref.line, 1, "", f"{ref.party}.{ref.issue}: {message}", severity)
         return doc.problem(path, f"{ref.party}: {message}", severity)
 
 

@@ -7,7 +7,9 @@ Failing (an option both demanded and a red line on 2025-06-02)::
         demand: [legal_ban]
         red_line: [legal_ban]
 
-Passing: the stance changes on a later date, which is a change of position, not a contradiction.
+Passing: the stance changes on a later date, which is a change of position, not a contradiction;
+or a scenario file overrides a stance of the baseline on the same date (statements are compared
+within one file).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ def run(record: Record, locate: Locator) -> Iterator[Problem]:
         for issue in record.issues:
             by_date: dict[object, list[StatementRef]] = defaultdict(list)
             for ref in record.statements(party, issue):
-                by_date[ref.date].append(ref)
+                by_date[(ref.date, ref.file)].append(ref)
             for refs in by_date.values():
                 yield from _same_day(refs, locate)
 

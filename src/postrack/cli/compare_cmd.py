@@ -1,2 +1,115 @@
-def compare() -> None:
-    """placeholder"""
+"""``positions compare``: the party × issue matrix of overlaps and incompatibilities."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from postrack.cli.console import stdout_console
+from postrack.cli.options import (
+    AsOfOption,
+    DataOption,
+    Format,
+    FormatOption,
+    PartiesOption,
+    ScenarioOption,
+    parse_date,
+    parse_parties,
+)
+from postrack.compare import Comparison, IssueComparison, PairResult, compare as run_compare
+from postrack.problems import UserError
+from postrack.scenarios import load_with_scenarios
+from postrack.text import md_cell
+
+_MARK = {"overlap": "✔ overlap", "conditional": "◐ conditional", "incompatible": "✘ incompatible", "unknown": "? unknown"}
+_STYLE = {"overlap": "green", "conditional": "yellow", "incompatible": "red", "unknown": "dim"}
+
+
+def compare(
+    parties: PartiesOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+    scenario: ScenarioOption = None,
+    issue: Annotated[
+        list[str] | None, typer.Option("--issue", "-i", help="Only this issue (repeatable) [default: all].")
+    ] = None,
+) -> None:
+    """Where do the parties overlap and where are they incompatible, issue by issue, as of a date.
+
+    Each cell is the status of a pair of parties on an issue (overlap, conditional,
+    incompatible, unknown) with the options both would accept.
+    """
+    record = load_with_scenarios(data, scenario or [])
+    chosen = parse_parties(parties, sorted(record.parties))
+    result = run_compare(record, chosen, parse_date(as_of, scenarios=scenario))
+    if issue:
+        result = _only(result, issue, list(record.issues))
+    if fmt is Format.json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    elif fmt is Format.md:
+        typer.echo(markdown(result))
+    else:
+        stdout_console().print(table(result))
+
+
+def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison:
+    unknown = [i for i in wanted if i not in known]
+    if unknown:
+        raise UserError.single(f"--issue: unknown issue {', '.join(map(repr, unknown))} (known: {', '.join(known)})")
+    return Comparison(result.as_of, result.parties, tuple(i for i in result.issues if i.issue in wanted))
+
+
+def _pairs(result: Comparison) -> list[tuple[str, str]]:
+    return [p.parties for p in result.issues[0].pairs] if result.issues else []
+
+
+def _cell(pair: PairResult) -> str:
+    text = _MARK[pair.status]
+    if pair.common:
+        text += "\n" + ", ".join(pair.common)
+    if pair.gap:
+        text += f"\ngap {pair.gap}"
+    return text
+
+
+def table(result: Comparison) -> Table:
+    out = Table(title=f"Positions as of {result.as_of} — {', '.join(result.parties)}", show_lines=True)
+    out.add_column("issue", style="bold")
+    for a, b in _pairs(result):
+        out.add_column(f"{a} × {b}")
+    for issue in result.issues:
+        out.add_row(issue.issue, *(f"[{_STYLE[p.status]}]{_cell(p)}[/]" for p in issue.pairs))
+    counts = result.status_counts()
+    out.caption = "  ".join(f"{k}: {v}" for k, v in counts.items())
+    return out
+
+
+def markdown(result: Comparison) -> str:
+    pairs = _pairs(result)
+    lines = [f"# Positions as of {result.as_of}", "", f"Parties: {', '.join(result.parties)}", ""]
+    lines.append("| issue | " + " | ".join(f"{a} × {b}" for a, b in pairs) + " |")
+    lines.append("|---|" + "---|" * len(pairs))
+    for issue in result.issues:
+        cells = [md_cell(_cell(p).replace("\n", "; ")) for p in issue.pairs]
+        lines.append(f"| {issue.issue} | " + " | ".join(cells) + " |")
+    for issue in result.issues:
+        lines += ["", *_issue_section(issue)]
+    return "\n".join(lines) + "\n"
+
+
+def _issue_section(issue: IssueComparison) -> list[str]:
+    lines = [f"## {md_cell(issue.title)} (`{issue.issue}`)", ""]
+    for stance in issue.stances:
+        if stance is None:
+            continue
+        sources = "; ".join(md_cell(s.label()) + (f" <{s.url}>" if s.url else "") for s in stance.sources)
+        flag = " ⚠ weakly sourced" if stance.weakly_sourced else ""
+        lines.append(f"- **{stance.party}** (since {stance.since}{flag}): {md_cell(stance.summary)} — {sources}")
+    for pair in issue.pairs:
+        lines.append(f"- {' × '.join(pair.parties)}: **{pair.status}**")
+        lines += [f"  - {md_cell(f.message)}" for f in pair.findings if f.code != "PR002"]
+    return lines

@@ -11,6 +11,7 @@ import typer
 
 from postrack.paths import default_data_dir
 from postrack.problems import UserError
+from postrack.scenarios import read_scenario
 
 DataOption = Annotated[
     Path | None,
@@ -30,6 +31,17 @@ AsOfOption = Annotated[
 ]
 
 
+ScenarioOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--scenario",
+        "-s",
+        help="Overlay this scenario YAML on the baseline (repeatable; applied in order). Sets the default --as-of.",
+        show_default=False,
+    ),
+]
+
+
 class Format(str, Enum):
     table = "table"
     json = "json"
@@ -45,8 +57,11 @@ def data_dir(value: Path | None) -> Path:
     return value if value is not None else default_data_dir()
 
 
-def parse_date(value: str | None, option: str = "--as-of") -> date:
+def parse_date(value: str | None, option: str = "--as-of", scenarios: list[Path] | None = None) -> date:
+    """The date asked for; without one, the latest scenario's date, else today."""
     if value is None:
+        if scenarios:
+            return max(read_scenario(path)[0].as_of for path in scenarios)
         return date.today()
     try:
         return date.fromisoformat(value)

@@ -1,0 +1,195 @@
+"""Issue-by-issue comparison of a set of parties as of a date.
+
+For every issue and every pair of parties the registered rules produce findings; the pair's
+status is read off them: ``unknown`` when a party has no stance, ``overlap`` when some option is
+acceptable to both with no strings, ``conditional`` when every shared option hangs on a
+cross-issue condition, ``incompatible`` when none is shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from itertools import combinations
+from typing import Literal
+
+from postrack.gap import gap
+from postrack.model.parties import Stance
+from postrack.record import IssuePosition, Record, StatementRef
+from postrack.rules import REGISTRY, Finding, PairContext
+from postrack.sources import CitedSource, cite
+
+Status = Literal["overlap", "conditional", "incompatible", "unknown"]
+STATUSES: tuple[Status, ...] = ("overlap", "conditional", "incompatible", "unknown")
+
+
+@dataclass(frozen=True)
+class PartyStance:
+    """One party's position on one issue, flattened for display, with the sources behind it."""
+
+    party: str
+    demand: tuple[str, ...]
+    acceptable: tuple[str, ...]
+    red_line: tuple[str, ...]
+    salience: int
+    salience_assumed: bool
+    since: date
+    summary: str
+    confidence: str
+    conditions: tuple[str, ...]
+    sources: tuple[CitedSource, ...]
+
+    @property
+    def weakly_sourced(self) -> bool:
+        return self.confidence == "low" or all(s.reliability == "weak" for s in self.sources)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "party": self.party,
+            "demand": list(self.demand),
+            "acceptable": list(self.acceptable),
+            "red_line": list(self.red_line),
+            "salience": self.salience,
+            "salience_assumed": self.salience_assumed,
+            "since": self.since.isoformat(),
+            "summary": self.summary,
+            "confidence": self.confidence,
+            "weakly_sourced": self.weakly_sourced,
+            "conditions": list(self.conditions),
+            "sources": [s.to_dict() for s in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class PairResult:
+    parties: tuple[str, str]
+    status: Status
+    common: tuple[str, ...]
+    unconditional: tuple[str, ...]
+    gap: int | None
+    findings: tuple[Finding, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "parties": list(self.parties),
+            "status": self.status,
+            "common": list(self.common),
+            "unconditional": list(self.unconditional),
+            "gap": self.gap,
+            "conflicts": [f.to_dict() for f in self.findings if f.code == "PR004"],
+            "conditions": [f.to_dict() for f in self.findings if f.code == "PR003"],
+        }
+
+
+@dataclass(frozen=True)
+class IssueComparison:
+    issue: str
+    title: str
+    stances: tuple[PartyStance | None, ...]
+    pairs: tuple[PairResult, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "issue": self.issue,
+            "title": self.title,
+            "stances": {s.party: s.to_dict() for s in self.stances if s is not None},
+            "pairs": [p.to_dict() for p in self.pairs],
+        }
+
+    def pair(self, a: str, b: str) -> PairResult:
+        key = tuple(sorted((a, b)))
+        return next(p for p in self.pairs if p.parties == key)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    as_of: date
+    parties: tuple[str, ...]
+    issues: tuple[IssueComparison, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "parties": list(self.parties),
+            "issues": [i.to_dict() for i in self.issues],
+        }
+
+    def status_counts(self) -> dict[Status, int]:
+        counts = dict.fromkeys(STATUSES, 0)
+        for issue in self.issues:
+            for pair in issue.pairs:
+                counts[pair.status] += 1
+        return counts
+
+
+def compare(record: Record, parties: list[str] | tuple[str, ...], as_of: date) -> Comparison:
+    """Compare ``parties`` on every issue of the catalogue, using only statements up to ``as_of``."""
+    cache: dict[tuple[str, str], IssuePosition | None] = {}
+
+    def lookup(party: str, issue: str) -> IssuePosition | None:
+        if (party, issue) not in cache:
+            cache[(party, issue)] = record.position(party, issue, as_of)
+        return cache[(party, issue)]
+
+    results = []
+    for issue in record.issues.values():
+        stances = tuple(_stance(record, lookup(p, issue.id)) for p in parties)
+        pairs = []
+        for a, b in combinations(sorted(parties), 2):
+            ctx = PairContext(issue, (a, b), (lookup(a, issue.id), lookup(b, issue.id)), lookup)
+            findings = tuple(f for rule in REGISTRY for f in rule.evaluate(ctx))
+            pairs.append(_pair(ctx, findings))
+        results.append(IssueComparison(issue.id, issue.title, stances, tuple(pairs)))
+    return Comparison(as_of, tuple(parties), tuple(results))
+
+
+def _pair(ctx: PairContext, findings: tuple[Finding, ...]) -> PairResult:
+    codes = {f.code for f in findings}
+    unconditional = next((f.options for f in findings if f.code == "PR002"), ())
+    status: Status
+    if "PR001" in codes:
+        status = "unknown"
+    elif unconditional:
+        status = "overlap"
+    elif "PR003" in codes:
+        status = "conditional"
+    else:
+        status = "incompatible"
+    a, b = ctx.positions
+    return PairResult(
+        parties=ctx.parties,
+        status=status,
+        common=tuple(ctx.accepted_by_both()),
+        unconditional=tuple(unconditional),
+        gap=gap(ctx.issue, a, b),
+        findings=findings,
+    )
+
+
+def _stance(record: Record, position: IssuePosition | None) -> PartyStance | None:
+    if position is None:
+        return None
+    latest: StatementRef = position.latest
+    order = record.issue(position.issue).option_ids()
+
+    def ordered(stance: Stance) -> tuple[str, ...]:
+        return tuple(sorted(position.options(stance), key=order.index))
+
+    refs = {ref.index: ref for held in position.stances.values() for ref in [held.ref]} or {latest.index: latest}
+    sources = tuple(dict.fromkeys(s for ref in sorted(refs.values(), key=lambda r: r.index) for s in cite(record, ref)))
+    return PartyStance(
+        party=position.party,
+        demand=ordered("demand"),
+        acceptable=ordered("acceptable"),
+        red_line=ordered("red_line"),
+        salience=position.salience,
+        salience_assumed=position.salience_assumed,
+        since=latest.date,
+        summary=latest.statement.summary,
+        confidence=min((r.statement.confidence for r in refs.values()), key=_CONFIDENCE_ORDER.index),
+        conditions=tuple(sorted(position.conditions)),
+        sources=sources,
+    )
+
+
+_CONFIDENCE_ORDER = ["low", "medium", "high"]
