@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from postrack.cli import compare_cmd, validate_cmd
+from postrack.cli import compare_cmd, scenario_cmd, schema_cmd, validate_cmd
 from postrack.cli.errors import guarded
 
 app = typer.Typer(
@@ -17,6 +17,8 @@ app = typer.Typer(
 
 app.command("validate")(guarded(validate_cmd.validate))
 app.command("compare")(guarded(compare_cmd.compare))
+app.add_typer(scenario_cmd.app, name="scenario")
+app.command("schema")(guarded(schema_cmd.schema))
 
 
 def main() -> None:

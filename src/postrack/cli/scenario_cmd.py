@@ -1,0 +1,104 @@
+"""``positions scenario``: run a what-if against the baseline and list the shipped ones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from postrack.cli.console import stdout_console
+from postrack.cli.errors import guarded
+from postrack.cli.options import AsOfOption, DataOption, Format, FormatOption, PartiesOption, parse_date, parse_parties
+from postrack.loading import load_record
+from postrack.paths import default_data_dir, shipped_scenarios_dir
+from postrack.problems import UserError
+from postrack.scenarios import overlay, read_scenario
+from postrack.scenarios.impact import ScenarioRun, run_scenario
+from postrack.text import md_cell
+
+app = typer.Typer(help="Run what-if scenarios against the baseline.", no_args_is_help=True)
+
+
+def resolve(name: Path) -> Path:
+    """A path as given, else the shipped scenario of that name (with or without .yaml)."""
+    if name.exists():
+        return name
+    shipped = shipped_scenarios_dir() / (name.name if name.suffix else f"{name.name}.yaml")
+    if shipped.is_file():
+        return shipped
+    raise UserError.single(f"no such scenario file: {name} (try `positions scenario list`)")
+
+
+def run(
+    file: Annotated[Path, typer.Argument(help="Scenario YAML, or the name of a shipped scenario.")],
+    parties: PartiesOption = None,
+    as_of: AsOfOption = None,
+    fmt: FormatOption = Format.table,
+    data: DataOption = None,
+) -> None:
+    """Apply a scenario to the baseline and show what changes: statuses, conflicts, deal zone."""
+    path = resolve(file)
+    baseline = load_record(data if data is not None else default_data_dir())
+    overlaid, scenario = overlay(baseline, path)
+    chosen = parse_parties(parties, sorted(overlaid.parties))
+    day = parse_date(as_of, scenarios=[path])
+    result = run_scenario(baseline, overlaid, scenario, chosen, day)
+    if fmt is Format.json:
+        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+    elif fmt is Format.md:
+        typer.echo(markdown(result))
+    else:
+        console = stdout_console()
+        console.print(f"[bold]{scenario.title}[/] — as of {day}\n{scenario.rationale}\n")
+        console.print(table(result))
+        for heading, items in (("Conflicts resolved", result.impact.conflicts_resolved),
+                               ("New conflicts", result.impact.conflicts_new)):
+            console.print(f"\n[bold]{heading}[/]")
+            for c in items or ():
+                console.print(f"  {c.issue} ({' × '.join(c.parties)}): {c.message}", markup=False)
+            if not items:
+                console.print("  none")
+
+
+def table(result: ScenarioRun) -> Table:
+    out = Table(title="Changes against the baseline", show_lines=True)
+    for column in ("issue", "pair", "baseline", "scenario"):
+        out.add_column(column)
+    for c in result.impact.status_changes:
+        out.add_row(
+            c.issue,
+            " × ".join(c.parties),
+            f"{c.before} {', '.join(c.common_before)}".strip(),
+            f"{c.after} {', '.join(c.common_after)}".strip(),
+        )
+    if not result.impact.status_changes:
+        out.caption = "no pair changes status"
+    return out
+
+
+def markdown(result: ScenarioRun) -> str:
+    lines = [f"# Scenario: {md_cell(result.title)}", "", f"As of {result.as_of}. {md_cell(result.rationale)}", ""]
+    lines += ["| issue | pair | baseline | scenario |", "|---|---|---|---|"]
+    for c in result.impact.status_changes:
+        before = md_cell(f"{c.before} {', '.join(c.common_before)}".strip())
+        after = md_cell(f"{c.after} {', '.join(c.common_after)}".strip())
+        lines.append(f"| {c.issue} | {' × '.join(c.parties)} | {before} | {after} |")
+    for heading, items in (("Conflicts resolved", result.impact.conflicts_resolved),
+                           ("New conflicts", result.impact.conflicts_new)):
+        lines += ["", f"## {heading}", ""]
+        lines += [f"- {c.issue} ({' × '.join(c.parties)}): {md_cell(c.message)}" for c in items] or ["- none"]
+    return "\n".join(lines) + "\n"
+
+
+def list_scenarios() -> None:
+    """List the shipped scenarios with their dates and titles."""
+    for path in sorted(shipped_scenarios_dir().glob("*.yaml")):
+        scenario, _ = read_scenario(path)
+        typer.echo(f"{path.stem:<32} {scenario.as_of}  {scenario.title}")
+
+
+app.command("run")(guarded(run))
+app.command("list")(guarded(list_scenarios))

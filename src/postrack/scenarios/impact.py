@@ -1,0 +1,99 @@
+"""What a scenario changes compared with the baseline: pair statuses and conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from postrack.compare import Comparison, Status, compare
+from postrack.record import Record
+from postrack.scenarios.model import Scenario
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    issue: str
+    parties: tuple[str, str]
+    before: Status
+    after: Status
+    common_before: tuple[str, ...]
+    common_after: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "issue": self.issue,
+            "parties": list(self.parties),
+            "before": self.before,
+            "after": self.after,
+            "common_before": list(self.common_before),
+            "common_after": list(self.common_after),
+        }
+
+
+@dataclass(frozen=True)
+class ConflictChange:
+    issue: str
+    parties: tuple[str, str]
+    message: str
+
+    def to_dict(self) -> dict[str, object]:
+        return {"issue": self.issue, "parties": list(self.parties), "message": self.message}
+
+
+@dataclass(frozen=True)
+class CompareImpact:
+    status_changes: tuple[StatusChange, ...]
+    conflicts_resolved: tuple[ConflictChange, ...]
+    conflicts_new: tuple[ConflictChange, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "status_changes": [c.to_dict() for c in self.status_changes],
+            "conflicts_resolved": [c.to_dict() for c in self.conflicts_resolved],
+            "conflicts_new": [c.to_dict() for c in self.conflicts_new],
+        }
+
+
+def compare_impact(before: Comparison, after: Comparison) -> CompareImpact:
+    """Pairs whose status or shared options moved, and red-line conflicts gone or new."""
+    changes, resolved, new = [], [], []
+    for x, y in zip(before.issues, after.issues, strict=True):
+        for p, q in zip(x.pairs, y.pairs, strict=True):
+            if (p.status, p.common) != (q.status, q.common):
+                changes.append(StatusChange(x.issue, p.parties, p.status, q.status, p.common, q.common))
+            old = {f.message for f in p.findings if f.code in ("PR004", "PR003")}
+            now = {f.message for f in q.findings if f.code in ("PR004", "PR003")}
+            resolved += [ConflictChange(x.issue, p.parties, m) for m in sorted(old - now)]
+            new += [ConflictChange(x.issue, p.parties, m) for m in sorted(now - old)]
+    return CompareImpact(tuple(changes), tuple(resolved), tuple(new))
+
+
+@dataclass(frozen=True)
+class ScenarioRun:
+    title: str
+    rationale: str
+    as_of: date
+    parties: tuple[str, ...]
+    baseline: Comparison
+    scenario: Comparison
+    impact: CompareImpact
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "title": self.title,
+            "rationale": self.rationale,
+            "as_of": self.as_of.isoformat(),
+            "parties": list(self.parties),
+            "impact": self.impact.to_dict(),
+            "scenario": self.scenario.to_dict(),
+        }
+
+
+def run_scenario(
+    baseline: Record, overlaid: Record, scenario: Scenario, parties: list[str], as_of: date
+) -> ScenarioRun:
+    before = compare(baseline, parties, as_of)
+    after = compare(overlaid, parties, as_of)
+    return ScenarioRun(
+        scenario.title, scenario.rationale, as_of, tuple(parties), before, after, compare_impact(before, after)
+    )

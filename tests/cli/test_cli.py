@@ -1,0 +1,113 @@
+"""The command line as a user meets it: exit codes, streams, JSON contract, help texts."""
+
+import json
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from postrack.cli.app import app
+
+SMALL = Path(__file__).parent.parent / "data" / "small"
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_validate_clean_data_exits_0_with_a_summary() -> None:
+    code, out, err = run("validate", str(SMALL))
+    assert code == 0
+    assert out.strip().endswith("ok: 3 parties, 4 issues, 8 statements, 5 sources")
+    assert err == ""
+
+
+def test_validate_bad_data_exits_1_with_located_messages(tmp_path: Path) -> None:
+    (tmp_path / "issues.yaml").write_text((SMALL / "issues.yaml").read_text())
+    (tmp_path / "north.yaml").write_text("party: {id: north, name: N, role: belligerent}\nparty: {}\n")
+    code, out, err = run("validate", str(tmp_path))
+    assert code == 1
+    assert out == ""
+    assert "north.yaml:2:1: party: duplicate key 'party' (first defined on line 1)" in err
+    assert "Traceback" not in err
+
+
+def test_usage_error_exits_2() -> None:
+    code, _, err = run("compare", "--no-such-option")
+    assert code == 2
+    assert "No such option" in err
+
+
+def test_unknown_party_is_a_user_error() -> None:
+    code, out, err = run("compare", "--data", str(SMALL), "--parties", "north,nobody")
+    assert code == 1
+    assert err.strip() == "error: --parties: unknown party 'nobody' (known: broker, north, south)"
+
+
+def test_bad_date_is_a_user_error() -> None:
+    code, _, err = run("compare", "--data", str(SMALL), "--as-of", "16/05/2025")
+    assert code == 1
+    assert "--as-of: '16/05/2025' is not a date in the form YYYY-MM-DD" in err
+
+
+def test_internal_error_exits_3_with_a_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    import postrack.cli.compare_cmd as cmd
+
+    def broken(*_: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cmd, "run_compare", broken)
+    code, _, err = run("compare", "--data", str(SMALL), "-p", "north,south")
+    assert code == 3
+    assert "RuntimeError: boom" in err
+    assert "please report it" in err
+
+
+def test_compare_json_contract() -> None:
+    code, out, _ = run("compare", "--data", str(SMALL), "-p", "south,north", "--as-of", "2025-06-10", "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["as_of"] == "2025-06-10"
+    assert data["parties"] == ["south", "north"]
+    first = data["issues"][0]
+    assert first["issue"] == "ceasefire"
+    assert first["pairs"][0]["parties"] == ["north", "south"]
+    assert first["pairs"][0]["status"] == "conditional"
+    assert first["pairs"][0]["common"] == ["immediate"]
+    statuses = {p["status"] for i in data["issues"] for p in i["pairs"]}
+    assert statuses <= {"overlap", "conditional", "incompatible", "unknown"}
+
+
+def test_compare_markdown_and_table_agree_on_status() -> None:
+    _, md, _ = run("compare", "--data", str(SMALL), "-p", "north,south", "--as-of", "2025-06-10", "-f", "md")
+    _, table, _ = run("compare", "--data", str(SMALL), "-p", "north,south", "--as-of", "2025-06-10")
+    assert "| ceasefire | ◐ conditional; immediate |" in md
+    assert "◐ conditional" in table
+
+
+def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    _, out, _ = run("compare", "--data", str(SMALL), "-p", "north,south")
+    assert "\x1b[" not in out
+
+
+def _commands(command: object, prefix: str = "") -> list[tuple[str, object]]:
+    sub = getattr(command, "commands", None)
+    if not sub:
+        return [(prefix, command)]
+    out: list[tuple[str, object]] = []
+    for name, child in sorted(sub.items()):
+        out += _commands(child, f"{prefix} {name}".strip())
+    return out
+
+
+@pytest.mark.parametrize("name,command", _commands(typer.main.get_command(app)))
+def test_every_command_has_help_text(name: str, command: object) -> None:
+    assert (getattr(command, "help", None) or "").strip(), f"{name} has no help text"
+    for param in getattr(command, "params", []):
+        if getattr(param, "param_type_name", "") == "option" and param.name not in ("help",):
+            assert (param.help or "").strip(), f"{name} {param.name} has no help"
