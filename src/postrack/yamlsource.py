@@ -163,8 +163,8 @@ def read_file(path: Path, display: str | None = None) -> Located:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise UserError.single(
-                f"refused: file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit", name
+            raise UserError(
+                [Problem(name, 1, 1, "", f"refused: file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit")]
             )
         raw = path.read_bytes()
     except OSError as exc:
@@ -175,5 +175,7 @@ def read_file(path: Path, display: str | None = None) -> Located:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise UserError.single(f"not UTF-8 text (byte {exc.start})", name, line=line) from None
+        col = exc.start - raw.rfind(b"\n", 0, exc.start)
+        bad = raw[exc.start : exc.start + 1].hex()
+        raise UserError([Problem(name, line, col, "", f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")]) from None
     return parse_text(text, name)

@@ -1,0 +1,55 @@
+"""The error catalogue: every bad input in cases/ exits 1 with its golden message and no traceback.
+
+Each case folder holds files laid over a copy of the small fixture data set (``data/``), an
+optional ``case.yaml`` (``args`` to run, default ``validate data``; ``remove``: files to delete;
+``generate``: a large file to create), and ``expected.txt``, the exact stderr. Refresh the golden
+files after an intended change of wording with ``UPDATE_GOLDEN=1 pytest tests/errors``.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from postrack.cli.app import app
+
+HERE = Path(__file__).parent
+CASES = sorted(p for p in (HERE / "cases").iterdir() if p.is_dir())
+SMALL = HERE.parent / "data" / "small"
+
+
+def prepare(case: Path, work: Path) -> list[str]:
+    spec = yaml.safe_load((case / "case.yaml").read_text()) if (case / "case.yaml").exists() else {}
+    shutil.copytree(SMALL, work / "data")
+    if (case / "data").is_dir():
+        for path in (case / "data").iterdir():
+            shutil.copyfile(path, work / "data" / path.name)
+    for path in case.glob("*.yaml"):
+        if path.name != "case.yaml":
+            shutil.copyfile(path, work / path.name)
+    for name in spec.get("remove", []):
+        (work / "data" / name).unlink()
+    if "generate" in spec:
+        gen = spec["generate"]
+        line = "# " + "x" * 1022 + "\n"
+        (work / "data" / gen["file"]).write_text(line * (gen["megabytes"] * 1024))
+    return list(spec.get("args", ["validate", "data"]))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_error_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    args = prepare(case, tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+    golden = case / "expected.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(result.stderr, encoding="utf-8")
+    assert result.stderr == golden.read_text(encoding="utf-8")
+    for line in result.stderr.splitlines():
+        assert line.endswith(" errors") or line.split(":")[0].endswith(".yaml") or line.startswith("error: ")
