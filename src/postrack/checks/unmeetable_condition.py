@@ -26,26 +26,38 @@ from postrack.record import IssuePosition, Record
 
 def run(record: Record, locate: Locator) -> Iterator[Problem]:
     for party in sorted(record.parties):
+        linked = _linked_issues(record, party)
+        if not linked:
+            continue
         reported: set[str] = set()
-        dates = sorted({ref.date for issue in record.issues for ref in record.statements(party, issue)})
+        dates = sorted({ref.date for issue in linked for ref in record.statements(party, issue)})
         for day in dates:
-            positions = {i: record.position(party, i, day) for i in record.issues}
-            for issue, pos in positions.items():
+            positions = {i: record.position(party, i, day) for i in sorted(linked)}
+            for pos in positions.values():
                 if pos is None:
                     continue
                 for cid, active in pos.conditions.items():
                     if cid in reported or not any(pos.accepts(o) for o in active.condition.when):
                         continue
-                    if all(_blocked(positions.get(req.issue), req.options) for req in active.condition.requires):
+                    if all(_blocked(positions.get(r.issue), r.options) for r in active.condition.requires):
                         reported.add(cid)
-                        k = active.condition.id
-                        index = next(i for i, c in enumerate(active.ref.statement.conditions) if c.id == k)
+                        index = next(i for i, c in enumerate(active.ref.statement.conditions) if c.id == cid)
                         yield locate.problem(
                             active.ref,
                             ("conditions", index),
                             f"condition {cid!r} can never be met: as of {day} every option it requires"
                             " is one of the party's own red lines",
                         )
+
+
+def _linked_issues(record: Record, party: str) -> set[str]:
+    """Issues that carry a condition of the party, and the issues those conditions require."""
+    linked: set[str] = set()
+    for issue, statements in record.parties[party].positions.items():
+        for st in statements:
+            for cond in st.conditions:
+                linked |= {issue, *(r.issue for r in cond.requires)}
+    return linked
 
 
 def _blocked(position: IssuePosition | None, options: list[str]) -> bool:
