@@ -1,4 +1,9 @@
-"""Hypothesis profiles: `dev` (default, quick) and `ci` (more examples); choose with HYPOTHESIS_PROFILE."""
+"""Shared test set-up.
+
+Hypothesis profiles: ``dev`` (default, quick) and ``ci`` (more examples, chosen when ``CI`` is set
+or with ``HYPOTHESIS_PROFILE``). Golden files everywhere are refreshed after an intended change of
+output with ``pytest --update-golden`` (the same as ``UPDATE_GOLDEN=1 pytest``).
+"""
 
 import os
 from pathlib import Path
@@ -9,6 +14,17 @@ from hypothesis import HealthCheck, settings
 settings.register_profile("dev", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
+
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite golden files instead of comparing.")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--update-golden"):
+        os.environ["UPDATE_GOLDEN"] = "1"
+
 
 SMALL = Path(__file__).parent / "data" / "small"
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from postrack.checks import run_checks
 from postrack.model import IssueCatalogue, PartyFile
+from postrack.paths import shown as display_path
 from postrack.problems import Problem, UserError
 from postrack.record import Record
 from postrack.references import check_references
@@ -54,7 +56,7 @@ def load_record(folder: Path | str, *, display_root: Path | None = None) -> Reco
     folder = Path(folder)
     if not folder.is_dir():
         raise UserError.single(f"no such data folder: {folder}", folder)
-    shown = _display(display_root)
+    shown = partial(display_path, root=display_root)
     problems: list[Problem] = []
 
     catalogue_path = folder / CATALOGUE_FILE
@@ -137,15 +139,3 @@ def _catalogue_problems(catalogue: IssueCatalogue, doc: Located) -> list[Problem
                 problems.append(doc.problem(("issues", i, "options", j, "id"), f"duplicate option id {option.id!r}"))
             first.add(option.id)
     return problems
-
-
-def _display(root: Path | None) -> Callable[[Path], str]:
-    base = (root or Path.cwd()).resolve()
-
-    def shown(path: Path) -> str:
-        try:
-            return str(path.resolve().relative_to(base))
-        except ValueError:
-            return str(path)
-
-    return shown

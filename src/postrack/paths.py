@@ -34,3 +34,12 @@ def shipped_scenarios_dir() -> Path:
 
 def shipped_templates_dir() -> Path:
     return _shipped("templates")
+
+
+def shown(path: Path, root: Path | None = None) -> str:
+    """How messages name a file: relative to ``root`` (default: the working folder) when inside it."""
+    base = (root or Path.cwd()).resolve()
+    try:
+        return str(path.resolve().relative_to(base))
+    except ValueError:
+        return str(path)

@@ -12,11 +12,13 @@ from pydantic import BaseModel
 
 from postrack.model import IssueCatalogue, PartyFile
 from postrack.scenarios.model import Scenario
+from postrack.tracker.timeline import Timeline
 
 KINDS: dict[str, type[BaseModel]] = {
     "issues": IssueCatalogue,
     "party": PartyFile,
     "scenario": Scenario,
+    "timeline": Timeline,
 }
 
 

@@ -11,7 +11,10 @@ import typer
 from postrack.cli.errors import report_user_error
 from postrack.cli.options import data_dir
 from postrack.loading import load_record
-from postrack.problems import UserError
+from postrack.paths import shown
+from postrack.problems import Problem, UserError
+from postrack.record import Record
+from postrack.tracker.timeline import TIMELINE_FILE, load_timeline
 
 
 def validate(
@@ -23,21 +26,32 @@ def validate(
     """Check every file in a data folder: syntax, types, ids, sources, dates and each party's consistency.
 
     Prints each problem as file:line:col: field: message and exits 1 if there is any error;
-    warnings alone exit 0.
+    warnings alone exit 0. The timeline (timeline.yaml) is checked too when the folder has one.
     """
     folder = data_dir(path)
+    problems: list[Problem] = []
+    record: Record | None = None
     try:
         record = load_record(folder)
     except UserError as error:
-        report_user_error(error)
+        problems += error.problems
+    events = 0
+    if (folder / TIMELINE_FILE).is_file():
+        try:
+            events = len(load_timeline(folder).events)
+        except UserError as error:
+            problems += error.problems
+    if problems or record is None:
+        report_user_error(UserError(problems))
         return 1
     for warning in record.warnings:
         print(warning, file=sys.stderr)
     statements = sum(1 for _ in record.all_statements())
     sources = sum(len(p.sources) for p in record.parties.values())
     warned = f", {len(record.warnings)} warnings" if record.warnings else ""
+    timeline = f", {events} timeline events" if events else ""
     print(
-        f"{folder}: ok: {len(record.parties)} parties, {len(record.issues)} issues, "
-        f"{statements} statements, {sources} sources{warned}"
+        f"{shown(folder)}: ok: {len(record.parties)} parties, {len(record.issues)} issues, "
+        f"{statements} statements, {sources} sources{timeline}{warned}"
     )
     return 0

@@ -1,0 +1,128 @@
+"""``positions record``: append one dated, sourced statement to a party's file, safely."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from postrack.cli.options import DataOption, data_dir, parse_date
+from postrack.problems import UserError
+from postrack.tracker.recording import NewSource, NewStatement, record_statement
+
+
+class StanceChoice(StrEnum):
+    demand = "demand"
+    acceptable = "acceptable"
+    red_line = "red_line"
+
+
+class ConfidenceChoice(StrEnum):
+    high = "high"
+    medium = "medium"
+    low = "low"
+
+
+class PrecisionChoice(StrEnum):
+    day = "day"
+    month = "month"
+    approximate = "approximate"
+
+
+def record(
+    party: Annotated[str, typer.Argument(help="Party id (the file <party>.yaml).", show_default=False)],
+    issue: Annotated[str, typer.Argument(help="Issue id from issues.yaml.", show_default=False)],
+    stance: Annotated[
+        StanceChoice, typer.Option("--stance", help="The stance the party takes on the options.")
+    ],
+    option: Annotated[
+        list[str], typer.Option("--option", help="Option id (repeatable).", show_default=False)
+    ],
+    on: Annotated[str, typer.Option("--date", help="When it was said, YYYY-MM-DD.", show_default=False)],
+    source: Annotated[str, typer.Option("--source", help="Id of the source cited.", show_default=False)],
+    summary: Annotated[str, typer.Option("--summary", help="One-sentence paraphrase.", show_default=False)],
+    quote: Annotated[
+        str, typer.Option("--quote", help="Short quote from the source.", show_default=False)
+    ] = "",
+    paraphrase: Annotated[
+        str, typer.Option("--paraphrase", help="What the source says, in your words.", show_default=False)
+    ] = "",
+    salience: Annotated[
+        int | None,
+        typer.Option("--salience", help="How central the issue is to the party, 1-10.", show_default=False),
+    ] = None,
+    confidence: Annotated[
+        ConfidenceChoice | None,
+        typer.Option("--confidence", help="How sure the record is.", show_default=False),
+    ] = None,
+    date_precision: Annotated[
+        PrecisionChoice | None,
+        typer.Option("--date-precision", help="month: --date is the 1st of the month.", show_default=False),
+    ] = None,
+    statement_id: Annotated[
+        str | None,
+        typer.Option(
+            "--id", help="Id for this statement, so a later one can correct it.", show_default=False
+        ),
+    ] = None,
+    corrects: Annotated[
+        str | None,
+        typer.Option("--corrects", help="Id of the earlier statement this corrects.", show_default=False),
+    ] = None,
+    new_source_outlet: Annotated[
+        str | None,
+        typer.Option(
+            "--new-source-outlet", help="Add --source as a new source from this outlet.", show_default=False
+        ),
+    ] = None,
+    new_source_url: Annotated[str, typer.Option("--new-source-url", help="URL of the new source.")] = "",
+    new_source_date: Annotated[
+        str | None,
+        typer.Option("--new-source-date", help="Publication date of the new source.", show_default=False),
+    ] = None,
+    new_source_title: Annotated[
+        str, typer.Option("--new-source-title", help="Title of the new source.")
+    ] = "",
+    data: DataOption = None,
+) -> None:
+    """Append a statement to PARTY's file, in date order within ISSUE, keeping the file's comments and layout.
+
+    The whole data folder is validated with the statement in place first; if anything is wrong
+    nothing is written and every problem is reported with file and line. Writers take a lock, so
+    several can record at once. --new-source-* adds the cited source in the same step.
+    """
+    new_source = None
+    if new_source_outlet is not None:
+        published = parse_date(new_source_date, "--new-source-date") if new_source_date else None
+        new_source = NewSource(new_source_outlet, published, new_source_url, new_source_title)
+    elif new_source_url or new_source_date or new_source_title:
+        raise UserError.single(
+            "--new-source-url, --new-source-date and --new-source-title need --new-source-outlet"
+        )
+    statement = NewStatement(
+        party=party,
+        issue=issue,
+        stance=stance.value,
+        options=tuple(option),
+        date=parse_date(on, "--date"),
+        source=source,
+        summary=summary,
+        quote=quote,
+        paraphrase=paraphrase,
+        salience=salience,
+        confidence=confidence.value if confidence else None,
+        date_precision=date_precision.value if date_precision else None,
+        statement_id=statement_id,
+        corrects=corrects,
+        new_source=new_source,
+    )
+    done = record_statement(data_dir(data), statement)
+    for warning in done.warnings:
+        print(warning, file=sys.stderr)
+    added = " (with a new source)" if done.source_added else ""
+    typer.echo(
+        f"recorded {done.party} on {done.issue}, {done.date}, at {done.file}:{done.line}"
+        f" (statement {done.index + 1} of {done.count}){added}"
+    )

@@ -1,0 +1,292 @@
+"""Append a dated, sourced statement to a party's file: in date order, validated, never losing an edit.
+
+People add to the tracker every day, often several at once, so recording is all or nothing:
+
+1. an exclusive lock (``fcntl.flock`` on a sibling ``.<party>.yaml.lock``) serialises writers;
+2. under it the file is re-read, so an edit that landed while we waited is kept;
+3. the statement goes after the last one of its issue dated on or before it
+   (:mod:`postrack.tracker.splice`; the rest of the text is untouched, comments included);
+4. the whole data folder is loaded with the new text in place (from a temporary copy); any error
+   refuses the statement and nothing is written, the messages naming the file and line;
+5. the new text goes to a temporary file in the same folder, is fsynced and renamed over the old one,
+   unless the file changed under us meanwhile (an editor that does not lock), in which case we start
+   again from step 2.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from postrack.loading import CATALOGUE_FILE, load_record, party_files
+from postrack.model.parties import Stance
+from postrack.problems import Problem, UserError
+from postrack.record import Record
+from postrack.paths import shown
+from postrack.tracker.splice import insert_item
+from postrack.yamlsource import MAX_FILE_BYTES, format_path, parse_text
+
+ATTEMPTS = 5
+_BOM = b"\xef\xbb\xbf"
+
+
+@dataclass(frozen=True)
+class NewSource:
+    """A source entry to add together with the statement that first cites it."""
+
+    outlet: str
+    date: dt.date | None = None
+    url: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class NewStatement:
+    party: str
+    issue: str
+    stance: Stance
+    options: tuple[str, ...]
+    date: dt.date
+    source: str
+    summary: str
+    quote: str = ""
+    paraphrase: str = ""
+    salience: int | None = None
+    confidence: str | None = None
+    date_precision: str | None = None
+    statement_id: str | None = None
+    corrects: str | None = None
+    new_source: NewSource | None = None
+
+    def as_yaml(self) -> dict[str, Any]:
+        """The statement as it is written to the file, keys in the documented order."""
+        cite: dict[str, Any] = {"ref": self.source}
+        cite.update({k: v for k, v in (("quote", self.quote), ("paraphrase", self.paraphrase)) if v})
+        out: dict[str, Any] = {"date": self.date}
+        optional = [
+            ("date_precision", self.date_precision),
+            ("summary", self.summary),
+            (self.stance, list(self.options)),
+            ("salience", self.salience),
+            ("sources", [cite]),
+            ("confidence", self.confidence),
+            ("id", self.statement_id),
+            ("corrects", self.corrects),
+        ]
+        out.update({k: v for k, v in optional if v is not None})
+        return out
+
+    def source_yaml(self) -> dict[str, Any] | None:
+        if self.new_source is None:
+            return None
+        new = self.new_source
+        fields = [
+            ("id", self.source),
+            ("outlet", new.outlet),
+            ("title", new.title),
+            ("date", new.date),
+            ("url", new.url),
+        ]
+        return {k: v for k, v in fields if v not in (None, "")}
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """Where the statement landed, and any warnings the data now raises about it."""
+
+    party: str
+    issue: str
+    date: dt.date
+    file: str
+    line: int
+    index: int
+    count: int
+    source_added: bool
+    warnings: tuple[Problem, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "party": self.party,
+            "issue": self.issue,
+            "date": self.date.isoformat(),
+            "file": self.file,
+            "line": self.line,
+            "index": self.index,
+            "count": self.count,
+            "source_added": self.source_added,
+            "warnings": [w.to_dict() for w in self.warnings],
+        }
+
+
+def record_statement(folder: Path | str, new: NewStatement) -> Recorded:
+    """Add ``new`` to its party's file in ``folder`` or raise :class:`UserError` and change nothing."""
+    folder = Path(folder)
+    path = folder / f"{new.party}.yaml"
+    name = shown(path)
+    if not path.is_file():
+        known = ", ".join(p.stem for p in party_files(folder)) if folder.is_dir() else "none"
+        raise UserError.single(f"no file for party {new.party!r} (known: {known})", name)
+    with _locked(path, name):
+        for _ in range(ATTEMPTS):
+            raw = _read(path, name)
+            text, index = _with_statement(raw.decode("utf-8-sig"), name, new)
+            recorded = _recorded(_validated(folder, path, name, text), new, index, name)
+            if _replace_if_unchanged(path, raw, (_BOM if raw.startswith(_BOM) else b"") + text.encode()):
+                return recorded
+    raise UserError.single(f"refused: {name} kept changing while recording; try again", name)
+
+
+def _with_statement(text: str, name: str, new: NewStatement) -> tuple[str, int]:
+    """The new file text and the statement's index within its issue."""
+    data = parse_text(text, name).data
+    if not isinstance(data, dict):
+        raise UserError.single("expected a mapping at the top of the file", name, line=1)
+    positions = data.get("positions")
+    statements = positions.get(new.issue) if isinstance(positions, dict) else None
+    statements = statements if isinstance(statements, list) else []
+    index = max(
+        (
+            n + 1
+            for n, s in enumerate(statements)
+            if not (isinstance(s, dict) and _later(s.get("date"), new.date))
+        ),
+        default=0,
+    )
+    text = insert_item(text, name, ("positions", new.issue), index, new.as_yaml())
+    source = new.source_yaml()
+    if source is not None:
+        sources = data.get("sources")
+        listed = sources if isinstance(sources, list) else []
+        existing = [s.get("id") for s in listed if isinstance(s, dict)]
+        if new.source in existing:
+            raise UserError.single(
+                f"source {new.source!r} already exists; cite it without the --new-source-* options", name
+            )
+        text = insert_item(text, name, ("sources",), len(listed), source)
+    return text, index
+
+
+def _later(value: object, than: dt.date) -> bool:
+    return isinstance(value, dt.date) and value > than
+
+
+def _validated(folder: Path, path: Path, name: str, text: str) -> Record:
+    """Load the whole folder with ``text`` in place of ``path``; refuse with located problems."""
+    with tempfile.TemporaryDirectory(prefix="positions-record-") as tmp:
+        copy = Path(tmp)
+        for original in [folder / CATALOGUE_FILE, *party_files(folder)]:
+            if original.name != path.name and original.is_file():
+                shutil.copyfile(original, copy / original.name)
+        (copy / path.name).write_text(text, encoding="utf-8")
+        try:
+            record = load_record(copy, display_root=copy)
+        except UserError as error:
+            problems = [_relocated(p, folder) for p in error.problems if p.severity == "error"]
+            refusal = Problem(
+                name, message="refused: the statement would make the data invalid; nothing was written"
+            )
+            raise UserError([refusal, *problems]) from None
+    return replace(record, warnings=tuple(_relocated(w, folder) for w in record.warnings))
+
+
+def _relocated(problem: Problem, folder: Path) -> Problem:
+    """A problem found in the temporary copy, named by the real file."""
+    if not problem.file or Path(problem.file).is_absolute():
+        return problem
+    return replace(problem, file=shown(folder / problem.file))
+
+
+def _recorded(record: Record, new: NewStatement, index: int, name: str) -> Recorded:
+    refs = list(record.statements(new.party, new.issue))
+    landed = refs[index].statement if index < len(refs) else None
+    if landed is None or (landed.date, landed.summary, landed.stance_lists()[new.stance]) != (
+        new.date,
+        new.summary.strip(),
+        list(new.options),
+    ):
+        raise RuntimeError(f"the new statement did not land at index {index} of {new.issue} in {name}")
+    at = format_path(("positions", new.issue, index))
+    new_source = new.source_yaml() is not None
+    sources = len(record.parties[new.party].sources) - 1
+    ours = [
+        w
+        for w in record.warnings
+        if w.file == name
+        and (w.path.startswith(at) or (new_source and w.path.startswith(f"sources[{sources}]")))
+    ]
+    return Recorded(
+        party=new.party,
+        issue=new.issue,
+        date=new.date,
+        file=name,
+        line=refs[index].line,
+        index=index,
+        count=len(refs),
+        source_added=new_source,
+        warnings=tuple(ours),
+    )
+
+
+@contextlib.contextmanager
+def _locked(path: Path, name: str) -> Iterator[None]:
+    lock = path.with_name(f".{path.name}.lock")
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise UserError.single(
+            f"cannot create the lock file {lock.name}: {exc.strerror or exc}", name
+        ) from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _read(path: Path, name: str) -> bytes:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise UserError.single(f"cannot read file: {exc.strerror or exc}", name) from None
+    if len(raw) > MAX_FILE_BYTES:
+        raise UserError.single(f"refused: file is over the {MAX_FILE_BYTES // 2**20} MiB limit", name)
+    try:
+        raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError.single(f"not UTF-8 text (byte {exc.start})", name) from None
+    return raw
+
+
+def _replace_if_unchanged(path: Path, expected: bytes, new: bytes) -> bool:
+    """Atomically put ``new`` in place of ``path`` if it still holds ``expected``; False if it changed."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(new)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(tmp, path.stat().st_mode & 0o7777)
+        if path.read_bytes() != expected:
+            return False
+        os.replace(tmp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+    _fsync_dir(path.parent)
+    return True
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

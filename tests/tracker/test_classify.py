@@ -1,0 +1,144 @@
+"""The hardening / softening / reframing rule (docs/tracker.md), case by case and as properties."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from postrack.model import Condition, Issue, Requirement
+from postrack.model.parties import STANCES, Stance
+from postrack.tracker.classify import classify, own_end
+from postrack.tracker.state import PositionState
+
+from .strategies import SCALE, SET
+
+ACCEPTING: tuple[Stance, ...] = ("demand", "acceptable")
+OPPOSITE = {"hardening": "softening", "softening": "hardening", "reframing": "reframing"}
+
+
+def state(
+    issue: Issue, stances: dict[str, Stance], salience: int | None = None, conditions: tuple[str, ...] = ()
+) -> PositionState:
+    held = tuple((o, stances[o]) for o in issue.option_ids() if o in stances)
+    conds = tuple(
+        Condition(id=c, when=[issue.option_ids()[0]], requires=[Requirement(issue="other", options=["x"])])
+        for c in conditions
+    )
+    return PositionState(held, salience, conds)
+
+
+LOW = -1  # the party's own end is the first option (s0)
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "kind"),
+    [
+        # accepting an option closer to the other end
+        ({"s0": "demand"}, {"s0": "demand", "s2": "acceptable"}, "softening"),
+        # dropping the option closest to the other end
+        ({"s0": "demand", "s2": "acceptable"}, {"s0": "demand"}, "hardening"),
+        # giving up its maximal demand: the range moves away from its own end
+        ({"s0": "demand", "s1": "acceptable"}, {"s1": "acceptable"}, "softening"),
+        # the whole range shifts towards its own end
+        ({"s2": "acceptable"}, {"s1": "acceptable"}, "hardening"),
+        # dropping a red line without accepting the option
+        ({"s0": "demand", "s4": "red_line"}, {"s0": "demand"}, "softening"),
+        # a new red line
+        ({"s0": "demand"}, {"s0": "demand", "s3": "red_line"}, "hardening"),
+        # the demand moves to an option nearer the other end, the accepted set unchanged
+        ({"s0": "demand", "s1": "acceptable"}, {"s0": "acceptable", "s1": "demand"}, "softening"),
+        # no longer insisting: demand becomes merely acceptable
+        ({"s0": "demand", "s1": "demand"}, {"s0": "demand", "s1": "acceptable"}, "softening"),
+        # the same options accepted, a different one in the middle: neither wider nor narrower
+        (
+            {"s0": "demand", "s1": "acceptable", "s3": "acceptable"},
+            {"s0": "demand", "s2": "acceptable", "s3": "acceptable"},
+            "reframing",
+        ),
+        ({"s0": "demand"}, {"s0": "demand"}, "reaffirmed"),
+    ],
+)
+def test_ordered_cases(before: dict[str, Stance], after: dict[str, Stance], kind: str) -> None:
+    assert classify(SCALE, state(SCALE, before), state(SCALE, after), LOW)[0] == kind
+
+
+def test_conditions_added_harden_and_dropped_soften() -> None:
+    plain, bound = state(SCALE, {"s0": "demand"}), state(SCALE, {"s0": "demand"}, conditions=("c1",))
+    assert classify(SCALE, plain, bound, LOW) == ("hardening", ("condition added: c1",))
+    assert classify(SCALE, bound, plain, LOW) == ("softening", ("condition dropped: c1",))
+
+
+def test_salience_alone_is_a_reframing_with_its_reason() -> None:
+    kind, reasons = classify(SCALE, state(SCALE, {"s0": "demand"}, 5), state(SCALE, {"s0": "demand"}, 9), LOW)
+    assert (kind, reasons) == ("reframing", ("salience 5 → 9",))
+
+
+def test_acceptance_outweighs_a_condition_in_the_other_direction() -> None:
+    before = state(SCALE, {"s0": "demand"})
+    after = state(SCALE, {"s0": "demand", "s3": "acceptable"}, conditions=("c1",))
+    kind, reasons = classify(SCALE, before, after, LOW)
+    assert kind == "softening"
+    assert "condition added: c1" in reasons
+
+
+def test_unordered_issues_read_widening_and_narrowing() -> None:
+    one, two = state(SET, {"u0": "demand"}), state(SET, {"u0": "demand", "u1": "acceptable"})
+    assert classify(SET, one, two)[0] == "softening"
+    assert classify(SET, two, one)[0] == "hardening"
+    assert classify(SET, one, state(SET, {"u1": "demand"}))[0] == "reframing"
+
+
+def test_the_first_statement_is_an_opening() -> None:
+    assert classify(SCALE, None, state(SCALE, {"s0": "demand"})) == ("opening", ())
+
+
+def test_own_end_leans_with_the_accepted_options_else_away_from_red_lines() -> None:
+    assert own_end(SCALE, state(SCALE, {"s0": "demand", "s1": "acceptable"})) == -1
+    assert own_end(SCALE, state(SCALE, {"s4": "demand"})) == 1
+    assert own_end(SCALE, state(SCALE, {"s0": "red_line"})) == 1
+    assert own_end(SCALE, state(SCALE, {"s2": "demand"})) is None
+    assert own_end(SET, state(SET, {"u0": "demand"})) is None
+
+
+@st.composite
+def states(draw: st.DrawFn, issue: Issue) -> PositionState:
+    held = draw(st.dictionaries(st.sampled_from(issue.option_ids()), st.sampled_from(STANCES)))
+    conditions = tuple(sorted(draw(st.sets(st.sampled_from(["c1", "c2"])))))
+    return state(issue, held, draw(st.none() | st.integers(1, 10)), conditions)
+
+
+@given(
+    st.sampled_from([SCALE, SET]).flatmap(lambda i: st.tuples(st.just(i), states(i), states(i))),
+    st.sampled_from([-1, 1]),
+)
+def test_undoing_a_change_is_the_opposite_change(
+    case: tuple[Issue, PositionState, PositionState], end: int
+) -> None:
+    issue, a, b = case
+    forward, _ = classify(issue, a, b, end)
+    backward, _ = classify(issue, b, a, end)
+    if a == b:
+        assert forward == backward == "reaffirmed"
+    else:
+        assert backward == OPPOSITE[forward]
+
+
+@st.composite
+def widenings(draw: st.DrawFn) -> tuple[PositionState, PositionState]:
+    """A state that accepts something, and the same state accepting one more, unstated option."""
+    extra = draw(st.sampled_from(SET.option_ids()))
+    rest = [o for o in SET.option_ids() if o != extra]
+    held: dict[str, Stance] = draw(st.dictionaries(st.sampled_from(rest), st.sampled_from(STANCES)))
+    held[draw(st.sampled_from(rest))] = draw(st.sampled_from(ACCEPTING))
+    base = state(SET, held, draw(st.none() | st.integers(1, 10)))
+    return base, base.with_stance(SET, extra, draw(st.sampled_from(ACCEPTING)))
+
+
+@given(widenings())
+def test_accepting_one_more_option_and_nothing_else_softens(
+    case: tuple[PositionState, PositionState],
+) -> None:
+    base, wider = case
+    assert classify(SET, base, wider)[0] == "softening"
+    assert classify(SET, wider, base)[0] == "hardening"
