@@ -38,7 +38,7 @@ def validate_model(model: type[M], located: Located) -> tuple[M | None, list[Pro
         problems = []
         for err in exc.errors(include_url=False):
             loc = tuple(err["loc"])
-            message = err["msg"]
+            message = err["msg"].removeprefix("Value error, ")
             if err["type"] == "extra_forbidden":
                 message = "unknown field (check the spelling)"
             elif err["type"] == "missing":

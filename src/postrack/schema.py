@@ -12,6 +12,7 @@ from pydantic import BaseModel
 
 from postrack.model import IssueCatalogue, PartyFile
 from postrack.scenarios.model import Scenario
+from postrack.stability.schema import ModelFile
 from postrack.tracker.timeline import Timeline
 
 KINDS: dict[str, type[BaseModel]] = {
@@ -19,6 +20,7 @@ KINDS: dict[str, type[BaseModel]] = {
     "party": PartyFile,
     "scenario": Scenario,
     "timeline": Timeline,
+    "stability": ModelFile,
 }
 
 

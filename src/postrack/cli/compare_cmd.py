@@ -35,13 +35,13 @@ def compare(
     data: DataOption = None,
     scenario: ScenarioOption = None,
     issue: Annotated[
-        list[str] | None, typer.Option("--issue", "-i", help="Only this issue (repeatable) [default: all].")
+        list[str] | None, typer.Option("--issue", "-i", help="Only this issue (repeatable) (default: all).")
     ] = None,
 ) -> None:
     """Where do the parties overlap and where are they incompatible, issue by issue, as of a date.
 
-    Each cell is the status of a pair of parties on an issue (overlap, conditional,
-    incompatible, unknown) with the options both would accept.
+    Each cell is the status of a pair of parties on an issue (overlap, conditional, incompatible, unknown)
+    with the options both would accept.
     """
     record = load_with_scenarios(data, scenario or [])
     chosen = parse_parties(parties, sorted(record.parties))

@@ -17,17 +17,17 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Folder with issues.yaml and one YAML file per party [default: $POSITIONS_DATA, ./positions, or the shipped data].",
+        help="Folder with issues.yaml and one YAML file per party (default: $POSITIONS_DATA, ./positions, or the shipped data).",
         show_default=False,
     ),
 ]
 PartiesOption = Annotated[
     str | None,
-    typer.Option("--parties", "-p", help="Comma-separated party ids [default: russia,ukraine,us].", show_default=False),
+    typer.Option("--parties", "-p", help="Comma-separated party ids (default: russia,ukraine,us).", show_default=False),
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", help="Use only what was on record on this date, YYYY-MM-DD [default: today].", show_default=False),
+    typer.Option("--as-of", help="Use only what was on record on this date, YYYY-MM-DD (default: today).", show_default=False),
 ]
 
 

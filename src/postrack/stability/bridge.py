@@ -1,0 +1,272 @@
+"""Build a stability model from the tracked positions as of a date.
+
+Which issues: the few most contested among the chosen parties. For each issue on which at least
+two of them have a position, take the option that comes closest to common ground (the best
+worst-off stance utility, ties to the higher salience-weighted total) and score the issue by how
+far each party stays from it: sum of salience x (1 - utility). The highest scores win (ties in
+catalogue order); ``--issues`` chooses them by hand instead.
+
+Which options: a party's options are the concessions it controls. On each chosen issue it gets
+one, "accept X", for the option X that another party demands and it does not, picking the X it
+minds least. An issue is settled on the option every party with a position on it accepts (its
+demands, plus what it has conceded); otherwise it stays unsettled.
+
+Which preferences: salience-weighted stance utilities of the settled options (demand 1.0,
+acceptable 0.5, unstated 0.25, red line -4.0; an option accepted under a condition that the
+state leaves unmet counts as unstated), and the party's ``no_deal`` utility for an unsettled
+issue. States are ranked by that total, equal totals tied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from postrack.problems import UserError
+from postrack.record import IssuePosition, Record
+from postrack.stability.patterns import format_state
+from postrack.stability.schema import DecisionMakerSpec, ModelFile, OptionSpec
+
+STANCE_UTILITY = {"demand": 1.0, "acceptable": 0.5, None: 0.25, "red_line": -4.0}
+DEFAULT_ISSUE_COUNT = 3
+MAX_OPTIONS = 12
+
+
+@dataclass(frozen=True)
+class ChosenIssue:
+    issue: str
+    contest: float
+    common_ground: str
+    parties: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Concession:
+    party: str
+    issue: str
+    option: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Bridge:
+    """The generated model and what it was built from."""
+
+    model: ModelFile
+    as_of: date
+    issues: tuple[ChosenIssue, ...]
+    concessions: tuple[Concession, ...]
+    utilities: dict[str, tuple[float, ...]]
+    """Each decision maker's utility of every state, indexed by state number."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "issues": [
+                {
+                    "issue": i.issue,
+                    "contest": i.contest,
+                    "common_ground": i.common_ground,
+                    "parties": list(i.parties),
+                }
+                for i in self.issues
+            ],
+            "options": [
+                {"id": c.id, "party": c.party, "issue": c.issue, "accepts": c.option}
+                for c in self.concessions
+            ],
+        }
+
+
+def build_model(record: Record, parties: list[str], as_of: date, issues: list[str] | None = None) -> Bridge:
+    """The stability model of ``parties`` on the chosen issues as of ``as_of``; UserError if too thin."""
+    positions = {
+        (p, i): pos
+        for p in parties
+        for i in record.issues
+        if (pos := record.position(p, i, as_of)) is not None
+    }
+    scored = {i: s for i in record.issues if (s := _contest(record, positions, parties, i)) is not None}
+    chosen = _choose(record, scored, issues, as_of)
+    concessions = [
+        c for issue in chosen for p in issue.parties if (c := _concession(record, positions, issue, p))
+    ]
+    if len(concessions) > MAX_OPTIONS:
+        raise UserError.single(
+            f"{len(concessions)} concessions on the chosen issues; at most {MAX_OPTIONS} keep the model"
+            " tractable (choose fewer issues or parties)"
+        )
+    movers = [p for p in parties if any(c.party == p for c in concessions)]
+    concessions = [c for p in movers for c in concessions if c.party == p]  # model order: by decision maker
+    if len(movers) < 2:
+        raise UserError.single(
+            f"as of {as_of}, fewer than two of the parties have anything to concede on"
+            f" {', '.join(i.issue for i in chosen)}: nothing to analyse"
+        )
+    utilities = _utilities(record, positions, chosen, concessions, movers)
+    dms = [
+        DecisionMakerSpec(
+            id=p,
+            name=record.parties[p].party.name,
+            options=[_option_spec(record, c) for c in concessions if c.party == p],
+            ranking=_ranking(utilities[p], len(concessions)),
+        )
+        for p in movers
+    ]
+    described = "; ".join(f"{i.issue} (contest {i.contest:g})" for i in chosen)
+    model = ModelFile(
+        title=f"Tracked positions as of {as_of.isoformat()}",
+        description=f"Generated from the positions data. Issues: {described}. Each option is a concession.",
+        decision_makers=dms,
+        status_quo="N" * len(concessions),
+    )
+    return Bridge(model, as_of, tuple(chosen), tuple(concessions), utilities)
+
+
+def _utility(position: IssuePosition, option: str, settled: dict[str, str | None]) -> float:
+    stance = position.stance(option)
+    if stance in ("demand", "acceptable"):
+        for active in position.conditions_on(option):
+            unmet = any(
+                req.issue in settled and settled[req.issue] not in req.options
+                for req in active.condition.requires
+            )
+            if unmet:
+                stance = None
+    return STANCE_UTILITY[stance]
+
+
+def _contest(
+    record: Record, positions: dict[tuple[str, str], IssuePosition], parties: list[str], issue: str
+) -> ChosenIssue | None:
+    holders = tuple(p for p in parties if (p, issue) in positions)
+    if len(holders) < 2:
+        return None
+
+    def standing(option: str) -> tuple[float, float]:
+        utilities = [_utility(positions[(p, issue)], option, {}) for p in holders]
+        weighted = sum(positions[(p, issue)].salience * u for p, u in zip(holders, utilities, strict=True))
+        return min(utilities), weighted
+
+    options = record.issues[issue].option_ids()
+    ground = max(options, key=lambda o: (standing(o), -options.index(o)))
+    contest = sum(
+        positions[(p, issue)].salience * (1 - _utility(positions[(p, issue)], ground, {})) for p in holders
+    )
+    return ChosenIssue(issue, round(contest, 6), ground, holders)
+
+
+def _choose(
+    record: Record, scored: dict[str, ChosenIssue], wanted: list[str] | None, as_of: date
+) -> list[ChosenIssue]:
+    if wanted is None:
+        order = list(record.issues)
+        ranked = sorted(scored.values(), key=lambda c: (-c.contest, order.index(c.issue)))
+        chosen = [c for c in ranked if c.contest > 0][:DEFAULT_ISSUE_COUNT]
+        if not chosen:
+            raise UserError.single(f"as of {as_of}, the parties disagree on no issue: nothing to analyse")
+        return sorted(chosen, key=lambda c: order.index(c.issue))
+    unknown = [i for i in wanted if i not in record.issues]
+    if unknown:
+        raise UserError.single(f"--issues: unknown issue {', '.join(map(repr, unknown))}")
+    thin = [i for i in wanted if i not in scored]
+    if thin:
+        raise UserError.single(
+            f"--issues: fewer than two of the parties have a position on {', '.join(thin)} as of {as_of}"
+        )
+    return [scored[i] for i in wanted]
+
+
+def _concession(
+    record: Record, positions: dict[tuple[str, str], IssuePosition], issue: ChosenIssue, party: str
+) -> Concession | None:
+    own = positions[(party, issue.issue)]
+    others = [positions[(p, issue.issue)] for p in issue.parties if p != party]
+    options = record.issues[issue.issue].option_ids()
+    wanted = [
+        o for o in options if own.stance(o) != "demand" and any(pos.stance(o) == "demand" for pos in others)
+    ]
+    if not wanted:
+        return None
+    demanded_by = {o: sum(pos.stance(o) == "demand" for pos in others) for o in wanted}
+    option = max(wanted, key=lambda o: (STANCE_UTILITY[own.stance(o)], demanded_by[o], -options.index(o)))
+    ident = f"{party}_accepts_{issue.issue}_{option}"
+    if len(ident) > 64:
+        ident = f"{party}_accepts_{issue.issue}_{options.index(option) + 1}"[:64]
+    return Concession(party, issue.issue, option, ident)
+
+
+def _option_spec(record: Record, concession: Concession) -> OptionSpec:
+    issue = record.issues[concession.issue]
+    label = next(o.label for o in issue.options if o.id == concession.option)
+    who = record.parties[concession.party].party.name
+    return OptionSpec(id=concession.id, label=f"{who} accepts '{label}' on {issue.title}")
+
+
+def _utilities(
+    record: Record,
+    positions: dict[tuple[str, str], IssuePosition],
+    chosen: list[ChosenIssue],
+    concessions: list[Concession],
+    movers: list[str],
+) -> dict[str, tuple[float, ...]]:
+    """Each mover's salience-weighted utility of every state (every combination of concessions)."""
+    totals: dict[str, list[float]] = {p: [] for p in movers}
+    for state in range(1 << len(concessions)):
+        taken = [c for k, c in enumerate(concessions) if state >> k & 1]
+        settled = {i.issue: _settle(record, positions, i, taken) for i in chosen}
+        for p in movers:
+            total = 0.0
+            for issue in chosen:
+                if p not in issue.parties:
+                    continue
+                position = positions[(p, issue.issue)]
+                outcome = settled[issue.issue]
+                value = (
+                    record.parties[p].party.no_deal
+                    if outcome is None
+                    else _utility(position, outcome, settled)
+                )
+                total += position.salience * value
+            totals[p].append(round(total, 9))
+    return {p: tuple(values) for p, values in totals.items()}
+
+
+def _ranking(utilities: tuple[float, ...], count: int) -> list[str | list[str]]:
+    """All states best first, equal utilities grouped as ties."""
+    groups: dict[float, list[str]] = {}
+    for state, value in enumerate(utilities):
+        groups.setdefault(value, []).append(format_state(state, count))
+    return [group for _, group in sorted(groups.items(), reverse=True)]
+
+
+def _settle(
+    record: Record,
+    positions: dict[tuple[str, str], IssuePosition],
+    issue: ChosenIssue,
+    taken: list[Concession],
+) -> str | None:
+    """The option every party with a position accepts, if any (the most valued one when several)."""
+    options = record.issues[issue.issue].option_ids()
+    common = [
+        o
+        for o in options
+        if all(
+            positions[(p, issue.issue)].stance(o) == "demand"
+            or any(c.party == p and c.issue == issue.issue and c.option == o for c in taken)
+            for p in issue.parties
+        )
+    ]
+    if not common:
+        return None
+    return max(
+        common,
+        key=lambda o: (
+            sum(
+                positions[(p, issue.issue)].salience * _utility(positions[(p, issue.issue)], o, {})
+                for p in issue.parties
+            ),
+            -options.index(o),
+        ),
+    )
