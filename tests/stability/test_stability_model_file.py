@@ -120,7 +120,7 @@ def test_shape_errors_are_located(tmp_path: Path) -> None:
 def test_preferences_need_exactly_one_form(tmp_path: Path) -> None:
     text = two("statements: ['a']\n    ranking: [YN]")
     assert errors(tmp_path, text) == [
-        "model.yaml:3:5: decision_makers[0]: Value error, give exactly one of 'ranking' or 'statements'"
+        "model.yaml:3:5: decision_makers[0]: give exactly one of 'ranking' or 'statements'"
     ]
 
 
