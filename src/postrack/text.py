@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import re
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$@])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~$@&])")
+_LIST_START = re.compile(r"^(-(?=[\s-]|$)|\d{1,9}\.(?=\s|$))")
 
 
 def md_cell(text: str) -> str:
-    """Escape for inline Markdown (also safe inside a table cell): no markup, no line breaks."""
+    """Escape for inline Markdown (also safe in a table cell): one line, no markup.
+
+    Besides the punctuation Markdown reads as markup, ``&`` is escaped so an entity such as
+    ``&lt;`` in a quote is not decoded into another character, and a leading ``- ``, ``---`` or
+    ``1. `` so text that starts a line does not start a list or a rule.
+    """
     flat = " ".join(str(text).split())
-    return _MD_SPECIAL.sub(r"\\\1", flat)
+    escaped = _MD_SPECIAL.sub(r"\\\1", flat)
+    return _LIST_START.sub(lambda m: m.group()[:-1] + "\\" + m.group()[-1], escaped)

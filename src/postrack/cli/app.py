@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import typer
 
-from postrack.cli import compare_cmd, scenario_cmd, schema_cmd, validate_cmd
+from postrack.cli import (
+    brief_cmd,
+    compare_cmd,
+    diff_cmd,
+    graph_cmd,
+    history_cmd,
+    record_cmd,
+    scenario_cmd,
+    schema_cmd,
+    stability_cmd,
+    timeline_cmd,
+    validate_cmd,
+    zones_cmd,
+)
 from postrack.cli.errors import guarded
 
 app = typer.Typer(
@@ -17,8 +30,16 @@ app = typer.Typer(
 
 app.command("validate")(guarded(validate_cmd.validate))
 app.command("compare")(guarded(compare_cmd.compare))
+app.command("history")(guarded(history_cmd.history))
+app.command("diff")(guarded(diff_cmd.diff))
+app.command("timeline")(guarded(timeline_cmd.timeline))
+app.command("record")(guarded(record_cmd.record))
+app.command("brief")(guarded(brief_cmd.brief))
 app.add_typer(scenario_cmd.app, name="scenario")
 app.command("schema")(guarded(schema_cmd.schema))
+app.command("stability")(guarded(stability_cmd.stability))
+app.command("zones")(guarded(zones_cmd.zones))
+app.command("graph")(guarded(graph_cmd.graph))
 
 
 def main() -> None:

@@ -28,10 +28,11 @@ from typing import Any
 
 from postrack.loading import CATALOGUE_FILE, load_record, party_files
 from postrack.model.parties import Stance
+from postrack.paths import shown
 from postrack.problems import Problem, UserError
 from postrack.record import Record
-from postrack.paths import shown
 from postrack.tracker.splice import insert_item
+from postrack.writing import write_atomic
 from postrack.yamlsource import MAX_FILE_BYTES, format_path, parse_text
 
 ATTEMPTS = 5
@@ -267,26 +268,4 @@ def _read(path: Path, name: str) -> bytes:
 
 def _replace_if_unchanged(path: Path, expected: bytes, new: bytes) -> bool:
     """Atomically put ``new`` in place of ``path`` if it still holds ``expected``; False if it changed."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(new)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        if path.read_bytes() != expected:
-            return False
-        os.replace(tmp, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp)
-    _fsync_dir(path.parent)
-    return True
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    return write_atomic(path, new, still_valid=lambda: path.read_bytes() == expected)

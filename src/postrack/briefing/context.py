@@ -1,0 +1,116 @@
+"""The memo as typed data, built from the library's results, and as plain data for templates.
+
+Sections are built in the order the shipped templates print them, so the source notes come out
+numbered in order of first use. Templates receive :func:`plain` data only (dicts, lists,
+strings, numbers), never live objects with methods.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from postrack.briefing.footnotes import Footnotes, Note
+from postrack.briefing.issues import IssueSection, Matrix, matrix, sections
+from postrack.briefing.labels import Labels, joined
+from postrack.briefing.linkage_figure import Linkage, linkage
+from postrack.briefing.moves import Convergence, Moved, convergence, moved
+from postrack.briefing.scenario_section import ScenarioSection, overlay_all, scenario_section
+from postrack.briefing.stability_section import StabilitySection, stability_section
+from postrack.briefing.summary import summarise
+from postrack.briefing.zone_section import ZoneSection, zone_report, zone_section
+from postrack.compare import compare
+from postrack.problems import UserError
+from postrack.record import Record
+
+CLASSIFICATION = "UNCLASSIFIED — compiled from open sources; not an official position of any party"
+
+
+@dataclass(frozen=True)
+class PartyRef:
+    id: str
+    name: str
+    role: str
+
+
+@dataclass(frozen=True)
+class Memo:
+    title: str
+    as_of: str
+    since: str
+    classification: str
+    parties: tuple[PartyRef, ...]
+    summary: tuple[str, ...]
+    matrix: Matrix
+    issues: tuple[IssueSection, ...]
+    zone: ZoneSection
+    linkage: Linkage | None
+    stability: StabilitySection | None
+    scenarios: tuple[ScenarioSection, ...]
+    moved: Moved | None
+    convergence: Convergence | None
+    sources: tuple[Note, ...]
+    weak: int
+
+
+def build_memo(
+    record: Record,
+    parties: list[str],
+    as_of: date,
+    since: date | None = None,
+    scenarios: list[Path] | tuple[Path, ...] = (),
+) -> Memo:
+    """Everything a memo says about ``parties`` as of ``as_of``; ``since`` adds what moved after it."""
+    if since is not None and since > as_of:
+        raise UserError.single(f"--since {since} is after the memo's date {as_of}")
+    overlaid = overlay_all(record, list(scenarios), as_of)
+    labels, notes = Labels(record), Footnotes()
+    result = compare(record, parties, as_of)
+    grid = matrix(result, labels)
+    issue_sections = sections(result, record, labels, notes)
+    baseline_zone = zone_report(record, parties, as_of)
+    zone = zone_section(baseline_zone, record, labels, notes)
+    scenario_sections = tuple(
+        scenario_section(record, baseline_zone, s, parties, as_of, notes) for s in overlaid
+    )
+    movement = moved(record, parties, since, as_of, labels, notes) if since is not None else None
+    stability = stability_section(record, parties, as_of, labels) if len(parties) > 1 else None
+    names = [labels.party(p) for p in parties]
+    weak = sum(1 for i in issue_sections for s in i.stances if s.weak)
+    return Memo(
+        title=f"Briefing: {joined(names)}",
+        as_of=as_of.isoformat(),
+        since=since.isoformat() if since else "",
+        classification=CLASSIFICATION,
+        parties=tuple(PartyRef(p, labels.party(p), record.parties[p].party.role) for p in parties),
+        summary=summarise(
+            as_of, names, grid, issue_sections, zone, stability, scenario_sections, movement, weak
+        ),
+        matrix=grid,
+        issues=issue_sections,
+        zone=zone,
+        linkage=linkage(record, parties, as_of, labels),
+        stability=stability,
+        scenarios=scenario_sections,
+        moved=movement,
+        convergence=convergence(record, parties, as_of, labels),
+        sources=notes.notes(),
+        weak=weak,
+    )
+
+
+def plain(memo: Memo) -> dict[str, Any]:
+    """The memo as nested dicts, lists, strings and numbers: all a template can see."""
+    data: dict[str, Any] = _plain(dataclasses.asdict(memo))
+    return data
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,196 @@
+"""The compatibility matrix and the per-issue sections, from a :class:`Comparison`.
+
+Sentences about pairs are written here from the rule findings' structured details, with option
+labels and party names, so the Markdown and the PDF say exactly the same thing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from postrack.briefing.footnotes import Footnotes
+from postrack.briefing.labels import Labels, joined
+from postrack.compare import Comparison, IssueComparison, PartyStance
+from postrack.record import Record
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One pair of parties on one issue."""
+
+    pair: str
+    status: str
+    common: tuple[str, ...]
+    gap: int | None
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    issue: str
+    title: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Matrix:
+    pairs: tuple[str, ...]
+    rows: tuple[MatrixRow, ...]
+
+
+@dataclass(frozen=True)
+class StanceLine:
+    """One party's stance on one issue, in one line, with the notes that source it."""
+
+    party: str
+    party_id: str
+    summary: str
+    since: str
+    demand: tuple[str, ...]
+    acceptable: tuple[str, ...]
+    red_line: tuple[str, ...]
+    salience: int
+    salience_assumed: bool
+    conditions: tuple[str, ...]
+    quote: str
+    notes: tuple[int, ...]
+    weak: bool
+
+
+@dataclass(frozen=True)
+class IssueSection:
+    id: str
+    title: str
+    description: str
+    scale: str
+    stances: tuple[StanceLine, ...]
+    silent: tuple[str, ...]
+    shared: tuple[str, ...]
+    overlaps: tuple[str, ...]
+    incompatibilities: tuple[str, ...]
+    conditions: tuple[str, ...]
+
+
+def matrix(result: Comparison, labels: Labels) -> Matrix:
+    pairs = tuple(labels.pair(p.parties) for p in result.issues[0].pairs) if result.issues else ()
+    rows = tuple(
+        MatrixRow(
+            issue.issue,
+            issue.title,
+            tuple(
+                Cell(labels.pair(p.parties), p.status, labels.options(issue.issue, p.common), p.gap)
+                for p in issue.pairs
+            ),
+        )
+        for issue in result.issues
+    )
+    return Matrix(pairs, rows)
+
+
+def sections(
+    result: Comparison, record: Record, labels: Labels, notes: Footnotes
+) -> tuple[IssueSection, ...]:
+    return tuple(_section(result, issue, record, labels, notes) for issue in result.issues)
+
+
+def _section(
+    result: Comparison, issue: IssueComparison, record: Record, labels: Labels, notes: Footnotes
+) -> IssueSection:
+    held = [s for s in issue.stances if s is not None]
+    catalogue = record.issue(issue.issue)
+    return IssueSection(
+        id=issue.issue,
+        title=issue.title,
+        description=catalogue.description,
+        scale=catalogue.scale if catalogue.ordered else "",
+        stances=tuple(_stance_line(issue.issue, s, record, result.as_of, labels, notes) for s in held),
+        silent=tuple(
+            labels.party(p) for p, s in zip(result.parties, issue.stances, strict=True) if s is None
+        ),
+        shared=_shared(issue.issue, held, labels),
+        overlaps=tuple(
+            f"{labels.pair(p.parties)}: both accept {joined(labels.options(issue.issue, p.unconditional))}"
+            for p in issue.pairs
+            if p.unconditional
+        ),
+        incompatibilities=incompatibilities(issue, labels),
+        conditions=conditional_overlaps(issue, record, result.as_of, labels),
+    )
+
+
+def _stance_line(
+    issue: str, stance: PartyStance, record: Record, as_of: date, labels: Labels, notes: Footnotes
+) -> StanceLine:
+    position = record.position(stance.party, issue, as_of)
+    assert position is not None  # a stance exists only where a position does
+    quote = next((c.quote for c in position.latest.statement.sources if c.quote), "")
+    return StanceLine(
+        party=labels.party(stance.party),
+        party_id=stance.party,
+        summary=stance.summary,
+        since=stance.since.isoformat(),
+        demand=labels.options(issue, stance.demand),
+        acceptable=labels.options(issue, stance.acceptable),
+        red_line=labels.options(issue, stance.red_line),
+        salience=stance.salience,
+        salience_assumed=stance.salience_assumed,
+        conditions=tuple(
+            labels.condition(issue, position.conditions[c].condition) for c in stance.conditions
+        ),
+        quote=quote,
+        notes=notes.cite(stance.sources),
+        weak=stance.weakly_sourced,
+    )
+
+
+def _shared(issue: str, held: list[PartyStance], labels: Labels) -> tuple[str, ...]:
+    """Options every party with a stance accepts; only meaningful with two or more such parties."""
+    if len(held) < 2:
+        return ()
+    accepted = [set(s.demand) | set(s.acceptable) for s in held]
+    order = [o for s in held for o in (*s.demand, *s.acceptable)]
+    common = [o for o in dict.fromkeys(order) if all(o in a for a in accepted)]
+    return labels.options(issue, common)
+
+
+def _conflict(issue: str, option: str, details: dict[str, str], labels: Labels) -> str:
+    verb = "demands" if details["stance"] == "demand" else "accepts"
+    return (
+        f"{labels.party(details['blocked_by'])}'s red line blocks {labels.option(issue, option)}, "
+        f"which {labels.party(details['wanted_by'])} {verb}"
+    )
+
+
+def incompatibilities(issue: IssueComparison, labels: Labels) -> tuple[str, ...]:
+    """Each red line that blocks what another party wants, as a sentence."""
+    return tuple(
+        _conflict(issue.issue, f.options[0], dict(f.details), labels)
+        for p in issue.pairs
+        for f in p.findings
+        if f.code == "PR004"
+    )
+
+
+def conditional_overlaps(
+    issue: IssueComparison, record: Record, as_of: date, labels: Labels
+) -> tuple[str, ...]:
+    """Each condition behind a conditional overlap once, with the parties that block every way to meet it."""
+    blockers: dict[tuple[str, str], set[str]] = {}
+    for pair in issue.pairs:
+        for finding in pair.findings:
+            if finding.code == "PR003":
+                details = dict(finding.details)
+                found = blockers.setdefault((details["party"], details["condition"]), set())
+                if details["blocked_by"]:
+                    found.add(details["blocked_by"])
+    lines = []
+    for (holder, condition_id), blocked_by in blockers.items():
+        position = record.position(holder, issue.issue, as_of)
+        assert position is not None  # a finding names only parties with a position
+        condition = position.conditions[condition_id].condition
+        text = f"{labels.party(holder)} accepts {labels.condition(issue.issue, condition)}"
+        if blocked_by:
+            names = joined(tuple(labels.party(p) for p in sorted(blocked_by)))
+            text += f"; {names} red-line{'s' if len(blocked_by) == 1 else ''} every way to meet it"
+        lines.append(text)
+    return tuple(lines)

@@ -1,0 +1,106 @@
+"""``positions brief``: the briefing memo as Markdown or PDF."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from postrack.briefing import Format, build_memo, document
+from postrack.cli.options import AsOfOption, DataOption, PartiesOption, data_dir, parse_date, parse_parties
+from postrack.loading import load_record
+from postrack.problems import UserError
+from postrack.writing import write_atomic
+
+
+class BriefFormat(StrEnum):
+    md = "md"
+    pdf = "pdf"
+
+
+def brief(
+    parties: PartiesOption = None,
+    as_of: AsOfOption = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            help="Add what moved after this date, YYYY-MM-DD (e.g. the last memo's).",
+            show_default=False,
+        ),
+    ] = None,
+    scenario: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--scenario",
+            "-s",
+            help="Compare this scenario YAML with the baseline (repeatable; each on its own)."
+            " Sets the default --as-of.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        BriefFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="md or pdf (default: pdf when -o ends in .pdf, else md).",
+            show_default=False,
+        ),
+    ] = None,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="File to write (default: md to stdout, pdf to brief-<as-of>.pdf).",
+            show_default=False,
+        ),
+    ] = None,
+    template: Annotated[
+        Path | None,
+        typer.Option(
+            "--template", help="Folder searched for templates before the shipped ones.", show_default=False
+        ),
+    ] = None,
+    data: DataOption = None,
+) -> None:
+    """Write a briefing memo: where the parties stand, where a deal could be, what moved, and on what sources.
+
+    Markdown goes to stdout unless -o is given; a PDF always goes to a file.
+    An existing file is replaced only once the new memo has rendered completely.
+    """
+    record = load_record(data_dir(data))
+    chosen = parse_parties(parties, sorted(record.parties))
+    day = parse_date(as_of, scenarios=scenario)
+    since_day = parse_date(since, "--since") if since is not None else None
+    kind = _format(fmt, output)
+    memo = build_memo(record, chosen, day, since_day, scenario or [])
+    content = document(memo, kind, template)
+    if kind == "md" and output is None:
+        sys.stdout.write(content.decode("utf-8"))
+        return
+    target = output if output is not None else Path(f"brief-{day.isoformat()}.pdf")
+    _write(target, content)
+    print(f"wrote {target} ({len(content):,} bytes)", file=sys.stderr)
+
+
+def _format(fmt: BriefFormat | None, output: Path | None) -> Format:
+    """As asked, else guessed from the output file's name."""
+    if fmt is not None:
+        return "pdf" if fmt is BriefFormat.pdf else "md"
+    return "pdf" if output is not None and output.suffix.lower() == ".pdf" else "md"
+
+
+def _write(target: Path, content: bytes) -> None:
+    if target.is_dir():
+        raise UserError.single(f"--output: {target} is a folder; give a file name")
+    if not target.parent.is_dir():
+        raise UserError.single(f"--output: no such folder: {target.parent}")
+    try:
+        write_atomic(target, content)
+    except OSError as exc:
+        raise UserError.single(f"--output: cannot write {target}: {exc.strerror or exc}") from None

@@ -1,0 +1,41 @@
+"""``positions graph``: the linkage graph of issues and conditions, as dot or JSON."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from postrack.cli.options import AsOfOption, DataOption, PartiesOption, data_dir, parse_date, parse_parties
+from postrack.linkage import linkage_graph, to_dot, to_json
+from postrack.loading import load_record
+
+
+class GraphFormat(StrEnum):
+    dot = "dot"
+    json = "json"
+
+
+def graph(
+    data: DataOption = None,
+    parties: PartiesOption = None,
+    as_of: AsOfOption = None,
+    fmt: Annotated[
+        GraphFormat, typer.Option("--format", "-f", help="dot (Graphviz text) or json (node and edge lists).")
+    ] = GraphFormat.dot,
+) -> int:
+    """Issues linked by the parties' conditions ("accepts A only if B"), with who set each link.
+
+    Each condition is a node of its own, with an edge from the issue it qualifies and one edge
+    per alternative to the issues it requires; every issue carries the part of the graph the
+    zone engine solves it in.
+    """
+    record = load_record(data_dir(data))
+    g = linkage_graph(record, parse_parties(parties, sorted(record.parties)), parse_date(as_of))
+    if fmt is GraphFormat.json:
+        print(json.dumps(to_json(g), indent=2, ensure_ascii=False))
+    else:
+        print(to_dot(g), end="")
+    return 0

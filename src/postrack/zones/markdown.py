@@ -1,0 +1,104 @@
+"""A zone report as Markdown: the same content as the table and JSON views."""
+
+from __future__ import annotations
+
+from postrack.zones.report import ConcessionReport, Constraint, Excluded, ZoneReport
+
+RANKING_NAMES = {
+    "nash": "Nash product of gains over no-deal",
+    "egalitarian": "smallest gain over no-deal (max-min)",
+    "utilitarian": "sum of gains over no-deal",
+}
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def source_note(c: Constraint) -> str:
+    """``outlet, date, url`` of the first source of the statement behind a constraint."""
+    if not c.sources:
+        return f"stated {c.stated}" if c.stated else ""
+    s = c.sources[0]
+    parts = [s.outlet, s.date.isoformat() if s.date else "", s.url]
+    return ", ".join(p for p in parts if p)
+
+
+def why_excluded(ex: Excluded, issue: str) -> str:
+    """Short reason: the option's own red lines by party, then any other blocker in full."""
+    if not ex.blocked_by:
+        return "only because another part has no package"
+    own = [
+        c.party for c in ex.blocked_by if c.kind == "red_line" and c.issue == issue and c.option == ex.option
+    ]
+    other = [
+        c.label()
+        for c in ex.blocked_by
+        if not (c.kind == "red_line" and c.issue == issue and c.option == ex.option)
+    ]
+    parts = [f"red line of {', '.join(own)}"] if own else []
+    return "; ".join(parts + other)
+
+
+def render(report: ZoneReport) -> str:
+    out = [f"# Deal zone as of {report.as_of}", ""]
+    out.append(f"Parties: {', '.join(report.parties)}. Issues: {len(report.issues)}.")
+    out.append("")
+    if report.empty:
+        out.append("**The zone is empty**: no package passes every red line and condition.")
+    else:
+        out.append(f"**{report.count:,} packages** are in the zone.")
+    out += [
+        "",
+        "## Per-issue zone",
+        "",
+        "| Issue | In the zone (packages) | Never in the zone: why |",
+        "|---|---|---|",
+    ]
+    for zone in report.issue_zones:
+        inside = ", ".join(f"{c.option} ({c.packages:,})" for c in zone.in_zone) or "—"
+        why = [f"{ex.option}: {why_excluded(ex, zone.issue)}" for ex in zone.excluded]
+        out.append(f"| {zone.issue} | {_cell(inside)} | {_cell('<br>'.join(why)) or '—'} |")
+    if report.best:
+        out += ["", f"## Best packages ({RANKING_NAMES[report.ranking]})", ""]
+        out += [
+            "| # | Score | Pareto | " + " | ".join(report.parties) + " | Package |",
+            "|---" * (len(report.parties) + 4) + "|",
+        ]
+        for p in report.best:
+            utils = " | ".join("—" if u.utility is None else f"{u.utility:.3f}" for u in p.utilities)
+            package = ", ".join(f"{i}={o}" for i, o in p.options)
+            out.append(
+                f"| {p.rank} | {p.score:.4g} | {'yes' if p.pareto else 'no'} | {utils} | {_cell(package)} |"
+            )
+    if report.concessions is not None:
+        out += ["", *_concessions(report.concessions)]
+    if report.notes:
+        out += ["", "## Notes", "", *(f"- {_cell(n)}" for n in report.notes)]
+    return "\n".join(out) + "\n"
+
+
+def _concessions(c: ConcessionReport) -> list[str]:
+    if c.mode == "open":
+        title = "## Cheapest concessions to open the zone"
+    else:
+        title = f"## Cheapest concessions by others to give {c.party} at least {c.target:.3f}"
+    out = [title, ""]
+    if c.cost is None:
+        return [*out, "Not possible, even relaxing every other party's red lines and conditions."]
+    if c.cost == 0:
+        return [*out, "None needed."]
+    more = "" if c.complete else " (more sets of the same cost exist)"
+    out.append(
+        f"Minimum cost {c.cost} (sum of the saliences of what is relaxed); {len(c.sets)} set(s){more}."
+    )
+    for k, s in enumerate(c.sets, start=1):
+        out += ["", f"{k}. opens {s.opens:,} packages:"]
+        out += [f"   - {_cell(x.label())} — cost {x.cost}; {_cell(source_note(x))}" for x in s.concessions]
+    out += ["", "| Single concession | Cost | Zone size after it alone | Source |", "|---|---|---|---|"]
+    out += [
+        f"| {_cell(s.concession.label())} | {s.concession.cost} | {s.opens:,}"
+        f" | {_cell(source_note(s.concession))} |"
+        for s in c.singles
+    ]
+    return out

@@ -1,0 +1,153 @@
+"""The result of a zone analysis: frozen data that the CLI, JSON and Markdown all present."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date
+from typing import Any, Literal
+
+from postrack.zones.build import SourceRef
+from postrack.zones.ranking import Ranking
+
+
+def plain(value: Any) -> Any:
+    """Dataclasses to dicts, tuples to lists, dates to ISO text: ready for ``json.dumps``."""
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, tuple | list):
+        return [plain(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+class ToDict:
+    """Mixin: ``to_dict()`` for JSON, the same data the table and Markdown views present."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = plain(self)
+        return out
+
+
+@dataclass(frozen=True)
+class Constraint(ToDict):
+    """A red line or a condition: what a concession relaxes, or what keeps an option out."""
+
+    kind: Literal["red_line", "condition"]
+    party: str
+    issue: str
+    cost: int
+    option: str = ""
+    condition: str = ""
+    when: tuple[str, ...] = ()
+    requires: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    stated: date | None = None
+    summary: str = ""
+    sources: tuple[SourceRef, ...] = ()
+
+    def label(self) -> str:
+        if self.kind == "red_line":
+            return f"{self.party}: red line {self.issue}={self.option}"
+        needs = (
+            " or ".join(f"{i} in [{', '.join(o)}]" for i, o in self.requires) or "nothing inside the model"
+        )
+        when = ", ".join(self.when)
+        return f"{self.party}: condition {self.condition} ({self.issue} in [{when}] needs {needs})"
+
+
+@dataclass(frozen=True)
+class OptionCount(ToDict):
+    option: str
+    packages: int
+
+
+@dataclass(frozen=True)
+class Excluded(ToDict):
+    """An option no package of the zone uses, and the cheapest relaxation that would let one in.
+
+    ``blocked_by`` is limited to the option's own part of the linkage graph; when it is empty the
+    option is only out because another part has no package at all (see the concessions).
+    """
+
+    option: str
+    red_lines: tuple[str, ...]
+    blocked_by: tuple[Constraint, ...]
+    cost: int
+
+
+@dataclass(frozen=True)
+class IssueZone(ToDict):
+    issue: str
+    part: int
+    in_zone: tuple[OptionCount, ...]
+    excluded: tuple[Excluded, ...]
+
+
+@dataclass(frozen=True)
+class PartyUtility(ToDict):
+    party: str
+    utility: float | None
+
+
+@dataclass(frozen=True)
+class Package(ToDict):
+    rank: int
+    options: tuple[tuple[str, str], ...]
+    utilities: tuple[PartyUtility, ...]
+    score: float
+    pareto: bool
+
+    def option(self, issue: str) -> str:
+        return dict(self.options)[issue]
+
+
+@dataclass(frozen=True)
+class ConcessionSet(ToDict):
+    concessions: tuple[Constraint, ...]
+    cost: int
+    opens: int
+
+
+@dataclass(frozen=True)
+class SingleConcession(ToDict):
+    concession: Constraint
+    opens: int
+
+
+@dataclass(frozen=True)
+class ConcessionReport(ToDict):
+    """Cheapest concessions: to open an empty zone, or to give ``party`` at least ``target``."""
+
+    mode: Literal["open", "improve"]
+    party: str | None
+    target: float | None
+    cost: int | None
+    sets: tuple[ConcessionSet, ...]
+    complete: bool
+    singles: tuple[SingleConcession, ...]
+
+
+@dataclass(frozen=True)
+class PartSummary(ToDict):
+    part: int
+    issues: tuple[str, ...]
+    packages: int
+    width: int
+
+
+@dataclass(frozen=True)
+class ZoneReport(ToDict):
+    as_of: date
+    parties: tuple[str, ...]
+    issues: tuple[str, ...]
+    ranking: Ranking
+    empty: bool
+    count: int
+    parts: tuple[PartSummary, ...]
+    issue_zones: tuple[IssueZone, ...]
+    best: tuple[Package, ...]
+    concessions: ConcessionReport | None
+    notes: tuple[str, ...]
+
+    def issue_zone(self, issue: str) -> IssueZone:
+        return next(z for z in self.issue_zones if z.issue == issue)

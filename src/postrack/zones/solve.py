@@ -1,0 +1,206 @@
+"""Run every analysis on a model and assemble the :class:`ZoneReport`."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from fractions import Fraction
+from math import ceil
+from typing import Literal
+
+from postrack.problems import UserError
+from postrack.zones.best import Ranked, best_packages
+from postrack.zones.build import Cited
+from postrack.zones.concessions import Concessions, ideal, improve, open_zone
+from postrack.zones.count import count_zone
+from postrack.zones.decompose import Part, decompose
+from postrack.zones.explain import blockers
+from postrack.zones.model import UNIT, ZoneModel
+from postrack.zones.ranking import Ranking, Scorer
+from postrack.zones.report import (
+    ConcessionReport,
+    ConcessionSet,
+    Constraint,
+    Excluded,
+    IssueZone,
+    OptionCount,
+    Package,
+    PartSummary,
+    PartyUtility,
+    SingleConcession,
+    ZoneReport,
+)
+
+
+def solve(
+    model: ZoneModel,
+    as_of: date,
+    *,
+    ranking: Ranking = "nash",
+    top: int = 10,
+    improve_party: str | None = None,
+    target: float | None = None,
+    citations: Sequence[Cited | None] = (),
+) -> ZoneReport:
+    """The zone of ``model``: size, per-issue zone with reasons, best packages, concessions."""
+    parts = decompose(model)
+    zone = count_zone(model, parts)
+    constraint = _Constraints(model, citations)
+    best: tuple[Ranked, ...] = ()
+    if not zone.empty:
+        domains = tuple(tuple(o for o, n in enumerate(row) if n) for row in zone.per_option)
+        best = best_packages(model, parts, domains, ranking, top)
+    concessions = None
+    if improve_party is not None:
+        concessions = _improve(model, parts, zone.per_part, improve_party, target, constraint)
+    elif zone.empty:
+        found = open_zone(model, parts, zone.per_part)
+        concessions = _concessions("open", None, None, found, constraint)
+    reasons = blockers(model, parts, zone)
+    part_of = {v: k for k, part in enumerate(parts) for v in part.issues}
+    issue_zones = []
+    for v, issue in enumerate(model.issues):
+        rejecting = {
+            o: sorted(model.parties[r.party].id for r in model.red_lines if r.issue == v and r.option == o)
+            for o in range(len(issue.options))
+        }
+        issue_zones.append(
+            IssueZone(
+                issue=issue.id,
+                part=part_of[v],
+                in_zone=tuple(
+                    OptionCount(issue.options[o], n) for o, n in enumerate(zone.per_option[v]) if n
+                ),
+                excluded=tuple(
+                    Excluded(
+                        option=issue.options[o],
+                        red_lines=tuple(rejecting[o]),
+                        blocked_by=tuple(constraint(k) for k in sorted(reasons[(v, o)])),
+                        cost=sum(model.cost(k) for k in reasons[(v, o)]),
+                    )
+                    for o, n in enumerate(zone.per_option[v])
+                    if not n
+                ),
+            )
+        )
+    return ZoneReport(
+        as_of=as_of,
+        parties=tuple(p.id for p in model.parties),
+        issues=tuple(i.id for i in model.issues),
+        ranking=ranking,
+        empty=zone.empty,
+        count=zone.total,
+        parts=tuple(
+            PartSummary(k, tuple(model.issues[v].id for v in part.issues), n, part.width)
+            for k, (part, n) in enumerate(zip(parts, zone.per_part, strict=True))
+        ),
+        issue_zones=tuple(issue_zones),
+        best=tuple(_package(model, Scorer(model, ranking), rank, r) for rank, r in enumerate(best, start=1)),
+        concessions=concessions,
+        notes=model.notes,
+    )
+
+
+class _Constraints:
+    """Constraint index -> report :class:`Constraint`, with the statement and sources behind it."""
+
+    def __init__(self, model: ZoneModel, citations: Sequence[Cited | None]) -> None:
+        self.model = model
+        self.citations = citations
+
+    def __call__(self, k: int) -> Constraint:
+        m = self.model
+        cited = (self.citations[k] if k < len(self.citations) else None) or Cited(None, "", ())
+        if k < len(m.red_lines):
+            r = m.red_lines[k]
+            issue = m.issues[r.issue]
+            return Constraint(
+                "red_line",
+                m.parties[r.party].id,
+                issue.id,
+                r.cost,
+                option=issue.options[r.option],
+                stated=cited.stated,
+                summary=cited.summary,
+                sources=cited.sources,
+            )
+        c = m.conditions[k - len(m.red_lines)]
+        issue = m.issues[c.issue]
+        requires = tuple(
+            (m.issues[q.issue].id, tuple(m.issues[q.issue].options[o] for o in sorted(q.options)))
+            for q in c.requires
+        )
+        return Constraint(
+            "condition",
+            m.parties[c.party].id,
+            issue.id,
+            c.cost,
+            condition=c.id,
+            when=tuple(issue.options[o] for o in sorted(c.when)),
+            requires=requires,
+            stated=cited.stated,
+            summary=cited.summary,
+            sources=cited.sources,
+        )
+
+
+def _package(model: ZoneModel, scorer: Scorer, rank: int, ranked: Ranked) -> Package:
+    return Package(
+        rank=rank,
+        options=tuple((i.id, i.options[o]) for i, o in zip(model.issues, ranked.package, strict=True)),
+        utilities=tuple(
+            PartyUtility(p.id, None if u is None else round(u, 6))
+            for p, u in zip(model.parties, scorer.utilities(ranked.totals), strict=True)
+        ),
+        score=scorer.as_float(ranked.score),
+        pareto=ranked.pareto,
+    )
+
+
+def _improve(
+    model: ZoneModel,
+    parts: tuple[Part, ...],
+    counts: tuple[int, ...],
+    party: str,
+    target: float | None,
+    constraint: _Constraints,
+) -> ConcessionReport:
+    ids = [p.id for p in model.parties]
+    if party not in ids:
+        raise UserError.single(f"--improve: {party!r} is not one of the parties analysed ({', '.join(ids)})")
+    p = ids.index(party)
+    weight = model.parties[p].total_weight
+    if weight == 0:
+        raise UserError.single(f"--improve: {party!r} has no position on any issue analysed")
+    if target is None:
+        best = ideal(model, parts, p)
+        if best is None:
+            raise UserError.single(f"--improve: {party!r}'s own red lines and conditions leave it no package")
+        needed = best
+    else:
+        needed = ceil(Fraction(target).limit_denominator(10**6) * weight * UNIT)
+    found = improve(model, parts, counts, p, needed)
+    return _concessions("improve", party, needed / (weight * UNIT), found, constraint)
+
+
+def _concessions(
+    mode: Literal["open", "improve"],
+    party: str | None,
+    target: float | None,
+    found: Concessions | None,
+    constraint: _Constraints,
+) -> ConcessionReport:
+    if found is None:
+        return ConcessionReport(mode, party, target, None, (), True, ())
+    return ConcessionReport(
+        mode=mode,
+        party=party,
+        target=target,
+        cost=found.cost,
+        sets=tuple(
+            ConcessionSet(tuple(constraint(k) for k in sorted(s)), found.cost, opens)
+            for s, opens in zip(found.sets, found.opens, strict=True)
+        ),
+        complete=found.complete,
+        singles=tuple(SingleConcession(constraint(k), opens) for k, opens in found.singles),
+    )
