@@ -9,7 +9,7 @@ from pathlib import Path
 from postrack.briefing.footnotes import Footnotes
 from postrack.briefing.issues import conditional_overlaps, incompatibilities
 from postrack.briefing.labels import Labels
-from postrack.briefing.zone_section import ZoneChange, zone_change, zone_report
+from postrack.briefing.zone_section import TOP_PACKAGES, ZoneChange, zone_change
 from postrack.compare import Comparison
 from postrack.problems import UserError
 from postrack.record import Record
@@ -17,7 +17,7 @@ from postrack.scenarios import overlay
 from postrack.scenarios.impact import run_scenario
 from postrack.scenarios.model import Scenario
 from postrack.sources import CitedSource
-from postrack.zones import ZoneReport, diff_zones
+from postrack.zones import ZoneReport
 
 
 @dataclass(frozen=True)
@@ -75,7 +75,9 @@ def scenario_section(
     as_of: date,
     notes: Footnotes,
 ) -> ScenarioSection:
-    run = run_scenario(baseline, found.record, found.scenario, parties, as_of)
+    run = run_scenario(
+        baseline, found.record, found.scenario, parties, as_of, baseline_zone=baseline_zone, top=TOP_PACKAGES
+    )
     before_labels, after_labels = Labels(baseline), Labels(found.record)
     before = _conflict_lines(run.baseline, baseline, as_of, before_labels)
     after = _conflict_lines(run.scenario, found.record, as_of, after_labels)
@@ -98,7 +100,7 @@ def scenario_section(
         ),
         resolved=tuple(line for line in before if line not in after),
         new=tuple(line for line in after if line not in before),
-        zone=zone_change(diff_zones(baseline_zone, zone_report(found.record, parties, as_of)), after_labels),
+        zone=zone_change(run.zones, after_labels),
     )
 
 

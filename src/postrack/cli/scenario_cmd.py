@@ -54,6 +54,9 @@ def run(
         console = stdout_console()
         console.print(f"[bold]{scenario.title}[/] — as of {day}\n{scenario.rationale}\n")
         console.print(table(result))
+        console.print("\n[bold]Deal zone[/]")
+        for line in zone_lines(result):
+            console.print(f"  {line}", markup=False)
         for heading, items in (("Conflicts resolved", result.impact.conflicts_resolved),
                                ("New conflicts", result.impact.conflicts_new)):
             console.print(f"\n[bold]{heading}[/]")
@@ -90,7 +93,24 @@ def markdown(result: ScenarioRun) -> str:
                            ("New conflicts", result.impact.conflicts_new)):
         lines += ["", f"## {heading}", ""]
         lines += [f"- {c.issue} ({' × '.join(c.parties)}): {md_cell(c.message)}" for c in items] or ["- none"]
+    lines += ["", "## Deal zone", "", *(f"- {md_cell(line)}" for line in zone_lines(result))]
     return "\n".join(lines) + "\n"
+
+
+def zone_lines(result: ScenarioRun) -> list[str]:
+    """The change of the deal zone in a few plain sentences."""
+    z = result.zones
+
+    def state(empty: bool, count: int) -> str:
+        return "empty" if empty else f"{count:,} packages"
+
+    lines = [f"{state(z.was_empty, z.count_before)} → {state(z.is_empty, z.count_after)}"]
+    for change in z.issues:
+        moved = [f"+{o}" for o in change.entered] + [f"-{o}" for o in change.left]
+        lines.append(f"{change.issue}: {' '.join(moved)}")
+    for package in z.best_appeared:
+        lines.append("new best package: " + ", ".join(f"{i}={o}" for i, o in package.options))
+    return lines
 
 
 def list_scenarios() -> None:

@@ -1,4 +1,4 @@
-"""What a scenario changes compared with the baseline: pair statuses and conflicts."""
+"""What a scenario changes compared with the baseline: pair statuses, conflicts, the deal zone."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from datetime import date
 from postrack.compare import Comparison, Status, compare
 from postrack.record import Record
 from postrack.scenarios.model import Scenario
+from postrack.zones import ZoneDiff, ZoneReport, analyse, diff_zones
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,8 @@ class ScenarioRun:
     baseline: Comparison
     scenario: Comparison
     impact: CompareImpact
+    zone: ZoneReport
+    zones: ZoneDiff
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -85,15 +88,34 @@ class ScenarioRun:
             "as_of": self.as_of.isoformat(),
             "parties": list(self.parties),
             "impact": self.impact.to_dict(),
+            "zones": self.zones.to_dict(),
             "scenario": self.scenario.to_dict(),
         }
 
 
 def run_scenario(
-    baseline: Record, overlaid: Record, scenario: Scenario, parties: list[str], as_of: date
+    baseline: Record,
+    overlaid: Record,
+    scenario: Scenario,
+    parties: list[str],
+    as_of: date,
+    *,
+    baseline_zone: ZoneReport | None = None,
+    top: int = 10,
 ) -> ScenarioRun:
+    """Compare and zone the scenario against the baseline (pass ``baseline_zone`` when already known)."""
     before = compare(baseline, parties, as_of)
     after = compare(overlaid, parties, as_of)
+    zone_before = baseline_zone if baseline_zone is not None else analyse(baseline, parties, as_of, top=top)
+    zone_after = analyse(overlaid, parties, as_of, top=top)
     return ScenarioRun(
-        scenario.title, scenario.rationale, as_of, tuple(parties), before, after, compare_impact(before, after)
+        scenario.title,
+        scenario.rationale,
+        as_of,
+        tuple(parties),
+        before,
+        after,
+        compare_impact(before, after),
+        zone_after,
+        diff_zones(zone_before, zone_after),
     )
