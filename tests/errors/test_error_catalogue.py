@@ -2,11 +2,13 @@
 
 Each case folder holds files laid over a copy of the small fixture data set (``data/``), an
 optional ``case.yaml`` (``args`` to run, default ``validate data``; ``remove``: files to delete;
-``generate``: a large file to create), and ``expected.txt``, the exact stderr. Refresh the golden
+``generate``: a large file to create), other files and folders the command reads (a scenario, a
+stability model, a template folder), and ``expected.txt``, the exact stderr. Refresh the golden
 files after an intended change of wording with ``UPDATE_GOLDEN=1 pytest tests/errors``.
 """
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from typer.testing import CliRunner
 
 from postrack.cli.app import app
 
+LOCATED = re.compile(r"^(\S+:\d+:\d+: |\S+\.yaml: |error: |\d+ errors$)")
 HERE = Path(__file__).parent
 CASES = sorted(p for p in (HERE / "cases").iterdir() if p.is_dir())
 SMALL = HERE.parent / "data" / "small"
@@ -27,8 +30,10 @@ def prepare(case: Path, work: Path) -> list[str]:
     if (case / "data").is_dir():
         for path in (case / "data").iterdir():
             shutil.copyfile(path, work / "data" / path.name)
-    for path in case.glob("*.yaml"):
-        if path.name != "case.yaml":
+    for path in case.iterdir():
+        if path.is_dir() and path.name != "data":
+            shutil.copytree(path, work / path.name)
+        elif path.suffix == ".yaml" and path.name != "case.yaml":
             shutil.copyfile(path, work / path.name)
     for name in spec.get("remove", []):
         (work / "data" / name).unlink()
@@ -52,4 +57,4 @@ def test_error_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
         golden.write_text(result.stderr, encoding="utf-8")
     assert result.stderr == golden.read_text(encoding="utf-8")
     for line in result.stderr.splitlines():
-        assert line.endswith(" errors") or line.split(":")[0].endswith(".yaml") or line.startswith("error: ")
+        assert LOCATED.match(line), f"unlocated message: {line}"
