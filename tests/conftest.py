@@ -16,9 +16,10 @@ settings.register_profile("ci", max_examples=200, deadline=None, suppress_health
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci" if os.environ.get("CI") else "dev"))
 
 
-
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true", help="Rewrite golden files instead of comparing.")
+    parser.addoption(
+        "--update-golden", action="store_true", help="Rewrite golden files instead of comparing."
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:

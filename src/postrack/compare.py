@@ -175,8 +175,12 @@ def _stance(record: Record, position: IssuePosition | None) -> PartyStance | Non
     def ordered(stance: Stance) -> tuple[str, ...]:
         return tuple(sorted(position.options(stance), key=order.index))
 
-    refs = {ref.index: ref for held in position.stances.values() for ref in [held.ref]} or {latest.index: latest}
-    sources = tuple(dict.fromkeys(s for ref in sorted(refs.values(), key=lambda r: r.index) for s in cite(record, ref)))
+    refs = {ref.index: ref for held in position.stances.values() for ref in [held.ref]} or {
+        latest.index: latest
+    }
+    sources = tuple(
+        dict.fromkeys(s for ref in sorted(refs.values(), key=lambda r: r.index) for s in cite(record, ref))
+    )
     return PartyStance(
         party=position.party,
         demand=ordered("demand"),

@@ -81,13 +81,17 @@ def load_record(folder: Path | str, *, display_root: Path | None = None) -> Reco
             problems.append(doc.problem(("party", "id"), f"party {pid!r} is already defined in {files[pid]}"))
             continue
         if path.stem != pid:
-            problems.append(doc.problem(("party", "id"), f"file should be named {pid}.yaml after its party id"))
+            problems.append(
+                doc.problem(("party", "id"), f"file should be named {pid}.yaml after its party id")
+            )
         parties[pid] = party
         located[pid] = doc
         files[pid] = name
 
     if not parties and not problems:
-        problems.append(Problem(shown(folder), message="no party files found (expected one YAML file per party)"))
+        problems.append(
+            Problem(shown(folder), message="no party files found (expected one YAML file per party)")
+        )
     if catalogue is None or catalogue_doc is None:
         raise UserError(problems)
 
@@ -117,13 +121,19 @@ def _load(
     except UserError as exc:
         return None, None, exc.problems
     if not isinstance(doc.data, dict):
-        return None, doc, [doc.problem((), f"expected a mapping at the top of the file, found {_kind(doc.data)}")]
+        return (
+            None,
+            doc,
+            [doc.problem((), f"expected a mapping at the top of the file, found {_kind(doc.data)}")],
+        )
     result, problems = validate_model(model, doc)
     return result, doc, problems
 
 
 def _kind(value: Any) -> str:
-    return {list: "a list", str: "text"}.get(type(value), type(value).__name__)
+    if isinstance(value, list):
+        return "a list"
+    return "text" if isinstance(value, str) else type(value).__name__
 
 
 def _catalogue_problems(catalogue: IssueCatalogue, doc: Located) -> list[Problem]:
@@ -136,6 +146,8 @@ def _catalogue_problems(catalogue: IssueCatalogue, doc: Located) -> list[Problem
         first: set[str] = set()
         for j, option in enumerate(issue.options):
             if option.id in first:
-                problems.append(doc.problem(("issues", i, "options", j, "id"), f"duplicate option id {option.id!r}"))
+                problems.append(
+                    doc.problem(("issues", i, "options", j, "id"), f"duplicate option id {option.id!r}")
+                )
             first.add(option.id)
     return problems

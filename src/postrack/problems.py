@@ -23,7 +23,9 @@ class Problem:
 
     def __str__(self) -> str:
         if not self.file:
-            return f"error: {self.message}" if self.severity == "error" else f"{self.severity}: {self.message}"
+            return (
+                f"error: {self.message}" if self.severity == "error" else f"{self.severity}: {self.message}"
+            )
         where = self.file
         if self.line:
             where = f"{where}:{self.line}:{self.col or 1}"

@@ -33,7 +33,9 @@ def _check(party: PartyFile, issues: dict[str, Issue], doc: Located) -> Iterator
     for issue_id, statements in party.positions.items():
         issue = issues.get(issue_id)
         if issue is None:
-            yield doc.problem(("positions", issue_id), f"unknown issue {issue_id!r}{_suggest(issue_id, issues)}")
+            yield doc.problem(
+                ("positions", issue_id), f"unknown issue {issue_id!r}{_suggest(issue_id, issues)}"
+            )
             continue
         defined_conditions: set[str] = set()
         previous = None
@@ -41,7 +43,8 @@ def _check(party: PartyFile, issues: dict[str, Issue], doc: Located) -> Iterator
             at: Path_ = ("positions", issue_id, n)
             if previous is not None and st.date < previous:
                 yield doc.problem(
-                    (*at, "date"), f"dates out of order: {st.date} comes after {previous} (list statements oldest first)"
+                    (*at, "date"),
+                    f"dates out of order: {st.date} comes after {previous} (list statements oldest first)",
                 )
             previous = st.date
             yield from _options(st, issue, issues, doc, at)
@@ -54,7 +57,8 @@ def _check(party: PartyFile, issues: dict[str, Issue], doc: Located) -> Iterator
             for k, dropped in enumerate(st.drop_conditions):
                 if dropped not in defined_conditions:
                     yield doc.problem(
-                        (*at, "drop_conditions", k), f"drops condition {dropped!r}, which no earlier statement set"
+                        (*at, "drop_conditions", k),
+                        f"drops condition {dropped!r}, which no earlier statement set",
                     )
             defined_conditions -= set(st.drop_conditions)
             if st.reset:
@@ -63,24 +67,37 @@ def _check(party: PartyFile, issues: dict[str, Issue], doc: Located) -> Iterator
             for k, cite in enumerate(st.sources):
                 cited.add(cite.ref)
                 if cite.ref not in source_ids:
-                    yield doc.problem((*at, "sources", k, "ref"), f"unknown source {cite.ref!r} (not in this file's sources)")
-                elif (published := source_dates[cite.ref]) and published < st.date and st.date_precision == "day":
+                    yield doc.problem(
+                        (*at, "sources", k, "ref"),
+                        f"unknown source {cite.ref!r} (not in this file's sources)",
+                    )
+                elif (
+                    (published := source_dates[cite.ref])
+                    and published < st.date
+                    and st.date_precision == "day"
+                ):
                     yield _warning(
-                        doc, (*at, "sources", k, "ref"), f"source dated {published} predates the statement ({st.date})"
+                        doc,
+                        (*at, "sources", k, "ref"),
+                        f"source dated {published} predates the statement ({st.date})",
                     )
             if st.id is not None:
                 if st.id in statement_ids:
                     yield doc.problem((*at, "id"), f"duplicate statement id {st.id!r}")
                 statement_ids.add(st.id)
             if st.corrects is not None and st.corrects not in statement_ids - {st.id}:
-                yield doc.problem((*at, "corrects"), f"corrects {st.corrects!r}, which is not an earlier statement id")
+                yield doc.problem(
+                    (*at, "corrects"), f"corrects {st.corrects!r}, which is not an earlier statement id"
+                )
 
     for i, source in enumerate(party.sources):
         if source.id not in cited:
             yield _warning(doc, ("sources", i, "id"), f"source {source.id!r} is never cited")
 
 
-def _options(st: Statement, issue: Issue, issues: dict[str, Issue], doc: Located, at: Path_) -> Iterator[Problem]:
+def _options(
+    st: Statement, issue: Issue, issues: dict[str, Issue], doc: Located, at: Path_
+) -> Iterator[Problem]:
     known = set(issue.option_ids())
     for stance in (*STANCES, "withdrawn"):
         for k, option in enumerate(getattr(st, stance)):
@@ -104,7 +121,9 @@ def _options(st: Statement, issue: Issue, issues: dict[str, Issue], doc: Located
 
 
 def _unknown_option(option: str, issue: Issue) -> str:
-    return f"unknown option {option!r} for issue {issue.id!r} (expected one of: {', '.join(issue.option_ids())})"
+    return (
+        f"unknown option {option!r} for issue {issue.id!r} (expected one of: {', '.join(issue.option_ids())})"
+    )
 
 
 def _suggest(name: str, issues: dict[str, Issue]) -> str:

@@ -31,7 +31,11 @@ class CitedSource:
 
     def label(self) -> str:
         """Short human citation: outlet, title, date."""
-        parts = [self.outlet, f"“{self.title}”" if self.title else "", self.date.isoformat() if self.date else ""]
+        parts = [
+            self.outlet,
+            f"“{self.title}”" if self.title else "",
+            self.date.isoformat() if self.date else "",
+        ]
         return ", ".join(p for p in parts if p)
 
 
@@ -43,6 +47,8 @@ def cite(record: Record, ref: StatementRef) -> tuple[CitedSource, ...]:
             continue
         evidence = f"“{citation.quote}”" if citation.quote else citation.paraphrase
         out.append(
-            CitedSource(source.id, source.outlet, source.title, source.date, source.url, source.reliability, evidence)
+            CitedSource(
+                source.id, source.outlet, source.title, source.date, source.url, source.reliability, evidence
+            )
         )
     return tuple(out)

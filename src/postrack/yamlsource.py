@@ -76,7 +76,9 @@ class _Builder:
 
     def fail(self, node: yaml.Node, message: str, path: Path_) -> None:
         self.problems.append(
-            Problem(self.file, node.start_mark.line + 1, node.start_mark.column + 1, format_path(path), message)
+            Problem(
+                self.file, node.start_mark.line + 1, node.start_mark.column + 1, format_path(path), message
+            )
         )
 
     def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
@@ -164,7 +166,15 @@ def read_file(path: Path, display: str | None = None) -> Located:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise UserError(
-                [Problem(name, 1, 1, "", f"refused: file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit")]
+                [
+                    Problem(
+                        name,
+                        1,
+                        1,
+                        "",
+                        f"refused: file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit",
+                    )
+                ]
             )
         raw = path.read_bytes()
     except OSError as exc:
@@ -177,5 +187,7 @@ def read_file(path: Path, display: str | None = None) -> Located:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - raw.rfind(b"\n", 0, exc.start)
         bad = raw[exc.start : exc.start + 1].hex()
-        raise UserError([Problem(name, line, col, "", f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")]) from None
+        raise UserError(
+            [Problem(name, line, col, "", f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")]
+        ) from None
     return parse_text(text, name)

@@ -44,6 +44,7 @@ def test_usage_error_exits_2() -> None:
 def test_unknown_party_is_a_user_error() -> None:
     code, out, err = run("compare", "--data", str(SMALL), "--parties", "north,nobody")
     assert code == 1
+    assert out == ""
     assert err.strip() == "error: --parties: unknown party 'nobody' (known: broker, north, south)"
 
 
@@ -67,7 +68,9 @@ def test_internal_error_exits_3_with_a_hint(monkeypatch: pytest.MonkeyPatch) -> 
 
 
 def test_compare_json_contract() -> None:
-    code, out, _ = run("compare", "--data", str(SMALL), "-p", "south,north", "--as-of", "2025-06-10", "-f", "json")
+    code, out, _ = run(
+        "compare", "--data", str(SMALL), "-p", "south,north", "--as-of", "2025-06-10", "-f", "json"
+    )
     assert code == 0
     data = json.loads(out)
     assert data["as_of"] == "2025-06-10"

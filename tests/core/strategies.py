@@ -6,7 +6,17 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from postrack.model import Citation, Condition, Issue, Option, PartyFile, PartyInfo, Requirement, Source, Statement
+from postrack.model import (
+    Citation,
+    Condition,
+    Issue,
+    Option,
+    PartyFile,
+    PartyInfo,
+    Requirement,
+    Source,
+    Statement,
+)
 from postrack.record import Record
 
 START = date(2025, 1, 1)
@@ -30,8 +40,13 @@ def catalogues(draw: st.DrawFn) -> dict[str, Issue]:
 @st.composite
 def statements(draw: st.DrawFn, issue: Issue, issues: dict[str, Issue], day: int) -> Statement:
     options = issue.option_ids()
-    stance_of = draw(st.lists(st.sampled_from(["demand", "acceptable", "red_line", None]), min_size=len(options),
-                              max_size=len(options)))
+    stance_of = draw(
+        st.lists(
+            st.sampled_from(["demand", "acceptable", "red_line", None]),
+            min_size=len(options),
+            max_size=len(options),
+        )
+    )
     lists: dict[str, list[str]] = {"demand": [], "acceptable": [], "red_line": []}
     for option, stance in zip(options, stance_of, strict=True):
         if stance:

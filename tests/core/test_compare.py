@@ -13,7 +13,12 @@ def test_statuses_change_with_the_date(small_dir: Path) -> None:
     before = compare(record, ["north", "south"], date(2025, 5, 16))
     after = compare(record, ["north", "south"], date(2025, 6, 10))
     status = {i.issue: i.pairs[0].status for i in before.issues}
-    assert status == {"ceasefire": "incompatible", "military_aid": "unknown", "prisoners": "overlap", "znpp": "unknown"}
+    assert status == {
+        "ceasefire": "incompatible",
+        "military_aid": "unknown",
+        "prisoners": "overlap",
+        "znpp": "unknown",
+    }
     status = {i.issue: i.pairs[0].status for i in after.issues}
     assert status == {
         "ceasefire": "conditional",

@@ -27,16 +27,19 @@ def test_problems_from_several_files_are_all_reported(data_copy: Path) -> None:
     south = data_copy / "south.yaml"
     south.write_text(south.read_text().replace("  prisoners:", "  prisoner:"))
     assert problems_of(data_copy) == [
-        "north.yaml:25:16: positions.military_aid[0].demand[0]: unknown option 'stopped' for issue 'military_aid'"
-        " (expected one of: continues, halted)",
+        "north.yaml:25:16: positions.military_aid[0].demand[0]: unknown option 'stopped'"
+        " for issue 'military_aid' (expected one of: continues, halted)",
         "south.yaml:22:3: positions.prisoner: unknown issue 'prisoner' (did you mean 'prisoners'?)",
     ]
 
 
 def test_type_errors_and_unknown_keys_are_located(data_copy: Path) -> None:
     broker = data_copy / "broker.yaml"
-    broker.write_text(broker.read_text().replace("date: 2025-05-15\n      summary", "date: soon\n      summary")
-                      .replace("role: mediator", "role: mediator, colour: red"))
+    broker.write_text(
+        broker.read_text()
+        .replace("date: 2025-05-15\n      summary", "date: soon\n      summary")
+        .replace("role: mediator", "role: mediator, colour: red")
+    )
     assert problems_of(data_copy) == [
         "broker.yaml:2:51: party.colour: unknown field (check the spelling)",
         "broker.yaml:7:7: positions.ceasefire[0].date: Input should be a valid date",
@@ -47,8 +50,10 @@ def test_cross_reference_errors(data_copy: Path) -> None:
     north = data_copy / "north.yaml"
     text = north.read_text()
     text = text.replace("requires: [{issue: military_aid", "requires: [{issue: ceasefire")
-    text = text.replace("sources: [{ref: wire-2025-06-02, paraphrase: no foreign arms}]",
-                        "sources: [{ref: wire-2099, paraphrase: no foreign arms}]\n      drop_conditions: [ghost]")
+    text = text.replace(
+        "sources: [{ref: wire-2025-06-02, paraphrase: no foreign arms}]",
+        "sources: [{ref: wire-2099, paraphrase: no foreign arms}]\n      drop_conditions: [ghost]",
+    )
     text = text.replace("date: 2025-05-16\n      summary: Agrees", "date: 2025-01-01\n      summary: Agrees")
     north.write_text(text)
     found = problems_of(data_copy)
@@ -60,8 +65,12 @@ def test_cross_reference_errors(data_copy: Path) -> None:
 
 def test_dates_out_of_order(data_copy: Path) -> None:
     north = data_copy / "north.yaml"
-    north.write_text(north.read_text().replace("- date: 2025-06-02\n      summary: Ceasefire possible",
-                                               "- date: 2025-05-01\n      summary: Ceasefire possible"))
+    north.write_text(
+        north.read_text().replace(
+            "- date: 2025-06-02\n      summary: Ceasefire possible",
+            "- date: 2025-05-01\n      summary: Ceasefire possible",
+        )
+    )
     found = problems_of(data_copy)
     assert found[0].startswith("north.yaml:14:7: positions.ceasefire[1].date:")
     assert "dates out of order: 2025-05-01 comes after 2025-05-16" in found[0]
@@ -69,7 +78,9 @@ def test_dates_out_of_order(data_copy: Path) -> None:
 
 def test_party_file_must_be_named_after_party(data_copy: Path) -> None:
     (data_copy / "broker.yaml").rename(data_copy / "mediator.yaml")
-    assert problems_of(data_copy) == ["mediator.yaml:2:9: party.id: file should be named broker.yaml after its party id"]
+    assert problems_of(data_copy) == [
+        "mediator.yaml:2:9: party.id: file should be named broker.yaml after its party id"
+    ]
 
 
 def test_missing_catalogue_and_bad_files_together(data_copy: Path) -> None:

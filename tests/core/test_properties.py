@@ -28,15 +28,21 @@ def test_compare_is_symmetric_in_the_pair(record: Record, rnd) -> None:  # type:
 
 
 @given(records(), st.data())
-def test_accepting_an_option_never_turns_overlap_into_incompatible(record: Record, data: st.DataObject) -> None:
+def test_accepting_an_option_never_turns_overlap_into_incompatible(
+    record: Record, data: st.DataObject
+) -> None:
     party = data.draw(st.sampled_from(sorted(record.parties)))
     issue = data.draw(st.sampled_from(sorted(record.issues)))
     option = data.draw(st.sampled_from(record.issues[issue].option_ids()))
     before = compare(record, sorted(record.parties), LATE)
-    added = Statement(date=date(2025, 12, 31), summary="accepts", acceptable=[option], sources=[Citation(ref="src")])
+    added = Statement(
+        date=date(2025, 12, 31), summary="accepts", acceptable=[option], sources=[Citation(ref="src")]
+    )
     pf = record.parties[party]
     positions = {**pf.positions, issue: [*pf.positions.get(issue, []), added]}
-    changed = replace(record, parties={**record.parties, party: pf.model_copy(update={"positions": positions})})
+    changed = replace(
+        record, parties={**record.parties, party: pf.model_copy(update={"positions": positions})}
+    )
     after = compare(changed, sorted(record.parties), LATE)
     for x, y in zip(before.issues, after.issues, strict=True):
         for p, q in zip(x.pairs, y.pairs, strict=True):
@@ -48,7 +54,9 @@ def test_accepting_an_option_never_turns_overlap_into_incompatible(record: Recor
 @given(records())
 def test_yaml_round_trip_changes_nothing(record: Record) -> None:
     for party in record.parties.values():
-        text = yaml.safe_dump(party.model_dump(mode="python", exclude_defaults=True), allow_unicode=True, sort_keys=False)
+        text = yaml.safe_dump(
+            party.model_dump(mode="python", exclude_defaults=True), allow_unicode=True, sort_keys=False
+        )
         again = PartyFile.model_validate(parse_text(text, "x.yaml").data, strict=True)
         assert again == party
 

@@ -27,7 +27,18 @@ from postrack.paths import default_data_dir
 
 SMALL = Path(__file__).parents[1] / "data" / "small"
 LOCATED = re.compile(r"^[^\s:][^:]*\.ya?ml:\d+:\d+: |^\d+ errors$|^[^\s:][^:]*\.ya?ml: (missing|refused)")
-IDS = ["russia", "ukraine", "us", "immediate", "halted", "territory", "nato", "red_line", "demand", "2025-05-16"]
+IDS = [
+    "russia",
+    "ukraine",
+    "us",
+    "immediate",
+    "halted",
+    "territory",
+    "nato",
+    "red_line",
+    "demand",
+    "2025-05-16",
+]
 
 
 def commands(data: str) -> list[list[str]]:
@@ -84,8 +95,12 @@ def mutate(text: str, rnd: random.Random) -> str:
     elif kind == 2 and lines:
         lines[i] = re.sub(r"\b[a-z_]+\b", lambda _m: rnd.choice(IDS), lines[i], count=1)
     elif kind == 3 and lines:
-        lines[i] = re.sub(r": .*", ": " + rnd.choice(["[]", "{}", "7", "null", "'x'", "2025-13-45", "&a x", "*a"]),
-                          lines[i], count=1)
+        lines[i] = re.sub(
+            r": .*",
+            ": " + rnd.choice(["[]", "{}", "7", "null", "'x'", "2025-13-45", "&a x", "*a"]),
+            lines[i],
+            count=1,
+        )
     elif kind == 4 and lines:
         lines[i] = " " * rnd.randrange(6) + lines[i].lstrip()
     elif kind == 5:
@@ -93,7 +108,9 @@ def mutate(text: str, rnd: random.Random) -> str:
         return text[:cut]
     elif kind == 6:
         at = rnd.randrange(len(text) + 1)
-        junk = rnd.choice(["\x00", "\ufeff", "\t", "!!python/name:os.system ", "<<: *x\n", "\u0456", ":", "- ", '"'])
+        junk = rnd.choice(
+            ["\x00", "\ufeff", "\t", "!!python/name:os.system ", "<<: *x\n", "\u0456", ":", "- ", '"']
+        )
         return text[:at] + junk + text[at:]
     else:
         lines = lines[::-1] if rnd.random() < 0.1 else lines
@@ -107,8 +124,26 @@ def generated(rnd: random.Random, depth: int = 0) -> object:
         return rnd.choice([None, True, 3, -1, 2.5, "", "x", *IDS])
     if roll < 0.6:
         return [generated(rnd, depth + 1) for _ in range(rnd.randrange(4))]
-    keys = ["party", "sources", "positions", "id", "name", "role", "date", "summary", "demand", "red_line",
-            "conditions", "when", "requires", "issue", "options", "ref", "salience", "ceasefire"]
+    keys = [
+        "party",
+        "sources",
+        "positions",
+        "id",
+        "name",
+        "role",
+        "date",
+        "summary",
+        "demand",
+        "red_line",
+        "conditions",
+        "when",
+        "requires",
+        "issue",
+        "options",
+        "ref",
+        "salience",
+        "ceasefire",
+    ]
     return {rnd.choice(keys): generated(rnd, depth + 1) for _ in range(rnd.randrange(5))}
 
 
@@ -127,17 +162,21 @@ def run_case(base: Path, name: str, content: str | bytes, tally: Tally, runner: 
             outcome = classify(args, result.exit_code, result.stdout, result.stderr, result.exception)
             tally.outcomes[outcome] += 1
             if outcome == "crash" and len(tally.crashes) < 20:
-                tally.crashes.append(f"{' '.join(args[:1])} on {name}: exit {result.exit_code}: "
-                                     f"{(result.stderr or repr(result.exception))[-400:]}")
+                tally.crashes.append(
+                    f"{' '.join(args[:1])} on {name}: exit {result.exit_code}: "
+                    f"{(result.stderr or repr(result.exception))[-400:]}"
+                )
 
 
 def fuzz(cases: int, seed: int = 0, progress: Callable[[int, Tally], None] | None = None) -> Tally:
-    """Run ``cases`` documents (half mutated shipped files, a quarter mutated fixtures, a quarter generated)."""
+    """Run ``cases`` documents: half mutate shipped files, a quarter fixtures, a quarter are generated."""
     rnd = random.Random(seed)
     runner = CliRunner()
     tally = Tally()
     shipped = default_data_dir()
-    sources = {p: p.read_text(encoding="utf-8") for p in sorted(shipped.glob("*.yaml")) if p.name != "timeline.yaml"}
+    sources = {
+        p: p.read_text(encoding="utf-8") for p in sorted(shipped.glob("*.yaml")) if p.name != "timeline.yaml"
+    }
     small = {p: p.read_text(encoding="utf-8") for p in sorted(SMALL.glob("*.yaml"))}
     for n in range(cases):
         roll = n % 4

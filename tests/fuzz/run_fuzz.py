@@ -12,7 +12,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from fuzz.harness import Tally, fuzz  # noqa: E402
+from fuzz.harness import Tally, fuzz
 
 
 def main() -> int:
@@ -22,7 +22,10 @@ def main() -> int:
 
     def progress(done: int, tally: Tally) -> None:
         if done % 250 == 0 or done == cases:
-            print(f"[{done}/{cases} documents, {time.perf_counter() - start:.0f} s] {tally.line()}", file=sys.stderr)
+            print(
+                f"[{done}/{cases} documents, {time.perf_counter() - start:.0f} s] {tally.line()}",
+                file=sys.stderr,
+            )
 
     tally = fuzz(cases, seed, progress)
     print(f"documents: {cases}; {tally.line()}; {time.perf_counter() - start:.0f} s")

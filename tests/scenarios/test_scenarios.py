@@ -45,7 +45,9 @@ changes:
 
 def test_missing_fields_and_unknown_keys(tmp_path: Path) -> None:
     path = tmp_path / "bad.yaml"
-    path.write_text("title: t\nas_of: 2025-06-10\nchanges:\n  - {party: north, issue: ceasefire, stance: x}\n")
+    path.write_text(
+        "title: t\nas_of: 2025-06-10\nchanges:\n  - {party: north, issue: ceasefire, stance: x}\n"
+    )
     with pytest.raises(UserError) as caught:
         overlay(load_record(SMALL), path)
     found = sorted(f"{p.line} {p.path}: {p.message}" for p in caught.value.problems)

@@ -19,12 +19,18 @@ from postrack.cli.options import (
     parse_date,
     parse_parties,
 )
-from postrack.compare import Comparison, IssueComparison, PairResult, compare as run_compare
+from postrack.compare import Comparison, IssueComparison, PairResult
+from postrack.compare import compare as run_compare
 from postrack.problems import UserError
 from postrack.scenarios import load_with_scenarios
 from postrack.text import md_cell
 
-_MARK = {"overlap": "✔ overlap", "conditional": "◐ conditional", "incompatible": "✘ incompatible", "unknown": "? unknown"}
+_MARK = {
+    "overlap": "✔ overlap",
+    "conditional": "◐ conditional",
+    "incompatible": "✘ incompatible",
+    "unknown": "? unknown",
+}
 _STYLE = {"overlap": "green", "conditional": "yellow", "incompatible": "red", "unknown": "dim"}
 
 
@@ -59,7 +65,9 @@ def compare(
 def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison:
     unknown = [i for i in wanted if i not in known]
     if unknown:
-        raise UserError.single(f"--issue: unknown issue {', '.join(map(repr, unknown))} (known: {', '.join(known)})")
+        raise UserError.single(
+            f"--issue: unknown issue {', '.join(map(repr, unknown))} (known: {', '.join(known)})"
+        )
     return Comparison(result.as_of, result.parties, tuple(i for i in result.issues if i.issue in wanted))
 
 
@@ -108,7 +116,9 @@ def _issue_section(issue: IssueComparison) -> list[str]:
             continue
         sources = "; ".join(md_cell(s.label()) + (f" <{s.url}>" if s.url else "") for s in stance.sources)
         flag = " ⚠ weakly sourced" if stance.weakly_sourced else ""
-        lines.append(f"- **{stance.party}** (since {stance.since}{flag}): {md_cell(stance.summary)} — {sources}")
+        lines.append(
+            f"- **{stance.party}** (since {stance.since}{flag}): {md_cell(stance.summary)} — {sources}"
+        )
     for pair in issue.pairs:
         lines.append(f"- {' × '.join(pair.parties)}: **{pair.status}**")
         lines += [f"  - {md_cell(f.message)}" for f in pair.findings if f.code != "PR002"]

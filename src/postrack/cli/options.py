@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -17,17 +17,24 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Folder with issues.yaml and one YAML file per party (default: $POSITIONS_DATA, ./positions, or the shipped data).",
+        help="Folder with issues.yaml and one YAML file per party"
+        " (default: $POSITIONS_DATA, ./positions, or the shipped data).",
         show_default=False,
     ),
 ]
 PartiesOption = Annotated[
     str | None,
-    typer.Option("--parties", "-p", help="Comma-separated party ids (default: russia,ukraine,us).", show_default=False),
+    typer.Option(
+        "--parties", "-p", help="Comma-separated party ids (default: russia,ukraine,us).", show_default=False
+    ),
 ]
 AsOfOption = Annotated[
     str | None,
-    typer.Option("--as-of", help="Use only what was on record on this date, YYYY-MM-DD (default: today).", show_default=False),
+    typer.Option(
+        "--as-of",
+        help="Use only what was on record on this date, YYYY-MM-DD (default: today).",
+        show_default=False,
+    ),
 ]
 
 
@@ -36,13 +43,14 @@ ScenarioOption = Annotated[
     typer.Option(
         "--scenario",
         "-s",
-        help="Overlay this scenario YAML on the baseline (repeatable; applied in order). Sets the default --as-of.",
+        help="Overlay this scenario YAML on the baseline (repeatable; applied in order)."
+        " Sets the default --as-of.",
         show_default=False,
     ),
 ]
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     md = "md"
@@ -69,7 +77,9 @@ def parse_date(value: str | None, option: str = "--as-of", scenarios: list[Path]
         raise UserError.single(f"{option}: {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def parse_parties(value: str | None, known: list[str], default: tuple[str, ...] = DEFAULT_PARTIES) -> list[str]:
+def parse_parties(
+    value: str | None, known: list[str], default: tuple[str, ...] = DEFAULT_PARTIES
+) -> list[str]:
     """Party ids in the order given; unknown ids are a user error naming what exists."""
     if value is None:
         wanted = [p for p in default if p in known] or sorted(known)

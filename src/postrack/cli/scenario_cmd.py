@@ -11,7 +11,15 @@ from rich.table import Table
 
 from postrack.cli.console import stdout_console
 from postrack.cli.errors import guarded
-from postrack.cli.options import AsOfOption, DataOption, Format, FormatOption, PartiesOption, parse_date, parse_parties
+from postrack.cli.options import (
+    AsOfOption,
+    DataOption,
+    Format,
+    FormatOption,
+    PartiesOption,
+    parse_date,
+    parse_parties,
+)
 from postrack.loading import load_record
 from postrack.paths import default_data_dir, shipped_scenarios_dir
 from postrack.problems import UserError
@@ -57,8 +65,10 @@ def run(
         console.print("\n[bold]Deal zone[/]")
         for line in zone_lines(result):
             console.print(f"  {line}", markup=False)
-        for heading, items in (("Conflicts resolved", result.impact.conflicts_resolved),
-                               ("New conflicts", result.impact.conflicts_new)):
+        for heading, items in (
+            ("Conflicts resolved", result.impact.conflicts_resolved),
+            ("New conflicts", result.impact.conflicts_new),
+        ):
             console.print(f"\n[bold]{heading}[/]")
             for c in items or ():
                 console.print(f"  {c.issue} ({' × '.join(c.parties)}): {c.message}", markup=False)
@@ -83,14 +93,21 @@ def table(result: ScenarioRun) -> Table:
 
 
 def markdown(result: ScenarioRun) -> str:
-    lines = [f"# Scenario: {md_cell(result.title)}", "", f"As of {result.as_of}. {md_cell(result.rationale)}", ""]
+    lines = [
+        f"# Scenario: {md_cell(result.title)}",
+        "",
+        f"As of {result.as_of}. {md_cell(result.rationale)}",
+        "",
+    ]
     lines += ["| issue | pair | baseline | scenario |", "|---|---|---|---|"]
     for c in result.impact.status_changes:
         before = md_cell(f"{c.before} {', '.join(c.common_before)}".strip())
         after = md_cell(f"{c.after} {', '.join(c.common_after)}".strip())
         lines.append(f"| {c.issue} | {' × '.join(c.parties)} | {before} | {after} |")
-    for heading, items in (("Conflicts resolved", result.impact.conflicts_resolved),
-                           ("New conflicts", result.impact.conflicts_new)):
+    for heading, items in (
+        ("Conflicts resolved", result.impact.conflicts_resolved),
+        ("New conflicts", result.impact.conflicts_new),
+    ):
         lines += ["", f"## {heading}", ""]
         lines += [f"- {c.issue} ({' × '.join(c.parties)}): {md_cell(c.message)}" for c in items] or ["- none"]
     lines += ["", "## Deal zone", "", *(f"- {md_cell(line)}" for line in zone_lines(result))]

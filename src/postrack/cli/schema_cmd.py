@@ -15,7 +15,8 @@ from postrack.writing import write_atomic
 def schema(
     kind: Annotated[str, typer.Argument(help=f"Which file kind: {', '.join(KINDS)}.")] = "party",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write all schemas into this folder instead of printing one.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write all schemas into this folder instead of printing one."),
     ] = None,
 ) -> None:
     """Print the JSON Schema of a file kind, or write every kind's schema into a folder."""

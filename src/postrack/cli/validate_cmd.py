@@ -20,7 +20,9 @@ from postrack.tracker.timeline import TIMELINE_FILE, load_timeline
 def validate(
     path: Annotated[
         Path | None,
-        typer.Argument(help="Data folder to check (default: $POSITIONS_DATA, ./positions, or the shipped data)."),
+        typer.Argument(
+            help="Data folder to check (default: $POSITIONS_DATA, ./positions, or the shipped data)."
+        ),
     ] = None,
 ) -> int:
     """Check every file in a data folder: syntax, types, ids, sources, dates and each party's consistency.

@@ -20,7 +20,9 @@ class Issue(StrictModel):
     title: Text
     description: str = ""
     ordered: bool = False
-    scale: str = Field("", description="What the order of the options means, e.g. 'from Ukraine's to Russia's'.")
+    scale: str = Field(
+        "", description="What the order of the options means, e.g. 'from Ukraine's to Russia's'."
+    )
     options: list[Option] = Field(min_length=2)
 
     def option_ids(self) -> list[str]:

@@ -78,7 +78,8 @@ class Statement(StrictModel):
     acceptable: list[Id] = Field(default_factory=list)
     red_line: list[Id] = Field(default_factory=list)
     withdrawn: list[Id] = Field(
-        default_factory=list, description="Options the party no longer takes any stance on (back to unstated)."
+        default_factory=list,
+        description="Options the party no longer takes any stance on (back to unstated).",
     )
     reset: bool = False
     salience: int | None = Field(None, ge=1, le=10)

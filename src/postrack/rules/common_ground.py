@@ -15,11 +15,19 @@ def evaluate(ctx: PairContext) -> Iterator[Finding]:
     pair = ctx.both()
     if pair is None:
         return
-    free = [o for o in ctx.accepted_by_both() if not pair[0].conditions_on(o) and not pair[1].conditions_on(o)]
+    free = [
+        o for o in ctx.accepted_by_both() if not pair[0].conditions_on(o) and not pair[1].conditions_on(o)
+    ]
     if free:
         refs = tuple(p.stances[o].ref for o in free for p in pair)
         yield Finding(
-            "PR002", "common-ground", ctx.issue.id, ctx.parties, tuple(free), f"both accept {', '.join(free)}", refs
+            "PR002",
+            "common-ground",
+            ctx.issue.id,
+            ctx.parties,
+            tuple(free),
+            f"both accept {', '.join(free)}",
+            refs,
         )
 
 

@@ -15,7 +15,12 @@ def evaluate(ctx: PairContext) -> Iterator[Finding]:
     for party, position in zip(ctx.parties, ctx.positions, strict=True):
         if position is None:
             yield Finding(
-                "PR001", "no-stance", ctx.issue.id, ctx.parties, (), f"{party} has no recorded stance on {ctx.issue.id}"
+                "PR001",
+                "no-stance",
+                ctx.issue.id,
+                ctx.parties,
+                (),
+                f"{party} has no recorded stance on {ctx.issue.id}",
             )
 
 

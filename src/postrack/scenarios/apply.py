@@ -65,6 +65,8 @@ def apply_scenario(record: Record, scenario: Scenario, path: Path, lines: list[i
         existing = positions.get(change.issue, [])
         origins[(change.party, change.issue, len(existing))] = (str(path), line)
         positions[change.issue] = [*existing, statement]
-        sources = party.sources if any(s.id == sid for s in party.sources) else [*party.sources, scenario_source]
+        sources = (
+            party.sources if any(s.id == sid for s in party.sources) else [*party.sources, scenario_source]
+        )
         parties[change.party] = PartyFile(party=party.party, sources=sources, positions=positions)
     return replace(record, parties=parties, files=files, origins=origins, warnings=())

@@ -66,7 +66,8 @@ def _reference_problems(record: Record, doc: Located) -> list[Problem]:
     changes = doc.data.get("changes")
     added = doc.data.get("add_parties")
     parties = set(record.parties) | {
-        p["party"]["id"] for p in (added if isinstance(added, list) else [])
+        p["party"]["id"]
+        for p in (added if isinstance(added, list) else [])
         if isinstance(p, dict) and isinstance(p.get("party"), dict) and isinstance(p["party"].get("id"), str)
     }
     problems: list[Problem] = []
@@ -99,7 +100,7 @@ def _change_problems(
         requires = cond.get("requires")
         for j, req in enumerate(requires if isinstance(requires, list) else []):
             where: Path_ = (*at, "conditions", k, "requires", j)
-            target = record.issues.get(req.get("issue")) if isinstance(req, dict) else None
+            target = record.issues.get(str(req.get("issue"))) if isinstance(req, dict) else None
             if target is None or target.id == issue.id:
                 yield doc.problem((*where, "issue"), "condition must link to another known issue")
             else:

@@ -39,7 +39,9 @@ class Change(StrictModel):
 class Scenario(StrictModel):
     title: Text
     rationale: Text
-    as_of: dt.date = Field(description="The date the what-if is set on; commands use it unless --as-of is given.")
+    as_of: dt.date = Field(
+        description="The date the what-if is set on; commands use it unless --as-of is given."
+    )
     basis: list[Basis] = Field(default_factory=list)
     changes: list[Change] = Field(default_factory=list)
     add_parties: list[PartyFile] = Field(

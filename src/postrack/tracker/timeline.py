@@ -19,9 +19,9 @@ from pydantic import Field
 
 from postrack.loading import validate_model
 from postrack.model.base import Id, SourceId, StrictModel, Text
+from postrack.paths import shown
 from postrack.problems import Problem, UserError
 from postrack.record import Record
-from postrack.paths import shown
 from postrack.tracker.history import Change, all_changes
 from postrack.tracker.state import until
 from postrack.yamlsource import Located, read_file
