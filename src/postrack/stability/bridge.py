@@ -27,8 +27,17 @@ from postrack.problems import UserError
 from postrack.record import IssuePosition, Record
 from postrack.stability.patterns import format_state
 from postrack.stability.schema import DecisionMakerSpec, ModelFile, OptionSpec
+from postrack.zones.utility import STANCE_UTILITY as ZONE_UTILITY
+from postrack.zones.utility import UNSTATED
 
-STANCE_UTILITY = {"demand": 1.0, "acceptable": 0.5, None: 0.25, "red_line": -4.0}
+RED_LINE_UTILITY = -4.0
+"""Far below any signable outcome: a package over a party's red line is worse for it than no move."""
+STANCE_UTILITY = {
+    **{stance: value / 1000 for stance, value in ZONE_UTILITY.items()},
+    None: UNSTATED / 1000,
+    "red_line": RED_LINE_UTILITY,
+}
+"""The deal-zone engine's stance utilities (see ``postrack.zones.utility``), with red lines penalised."""
 DEFAULT_ISSUE_COUNT = 3
 MAX_OPTIONS = 12
 
