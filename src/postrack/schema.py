@@ -1,31 +1,34 @@
 """JSON Schema of every file kind, exported from the models so YAML editors can check as you type.
 
 The exported files are committed under ``schema/`` and a test keeps them in sync with the models.
+Models are named by import path and loaded on demand, so listing the kinds costs nothing.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 from typing import Any
 
 from pydantic import BaseModel
 
-from postrack.model import IssueCatalogue, PartyFile
-from postrack.scenarios.model import Scenario
-from postrack.stability.schema import ModelFile
-from postrack.tracker.timeline import Timeline
-
-KINDS: dict[str, type[BaseModel]] = {
-    "issues": IssueCatalogue,
-    "party": PartyFile,
-    "scenario": Scenario,
-    "timeline": Timeline,
-    "stability": ModelFile,
+KINDS: dict[str, str] = {
+    "issues": "postrack.model:IssueCatalogue",
+    "party": "postrack.model:PartyFile",
+    "scenario": "postrack.scenarios.model:Scenario",
+    "timeline": "postrack.tracker.timeline:Timeline",
+    "stability": "postrack.stability.schema:ModelFile",
 }
 
 
+def model_for(kind: str) -> type[BaseModel]:
+    module, name = KINDS[kind].split(":")
+    model: type[BaseModel] = getattr(importlib.import_module(module), name)
+    return model
+
+
 def schema(kind: str) -> dict[str, Any]:
-    out = KINDS[kind].model_json_schema()
+    out = model_for(kind).model_json_schema()
     out["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     out["$id"] = f"https://positions.invalid/schema/{kind}.schema.json"
     return out

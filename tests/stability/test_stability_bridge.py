@@ -44,11 +44,12 @@ def party(ident: str, positions: dict[str, list[Statement]]) -> PartyFile:
 
 @pytest.fixture
 def record() -> Record:
-    # Hand-checked contest scores (salience x (1 - utility) at the common-ground option):
-    #   ceasefire: common ground on_final_settlement (every party >= 0.25, highest weighted total);
-    #              north 8 x 0 + south 9 x 0.75 + broker 5 x 0.75 = 10.5
-    #   aid:       common ground continues; north 7 x 0.75 + south 10 x 0 = 5.25
-    #   prisoners: common ground parity_swaps; north 4 x 0.5 + south 6 x 0.5 + broker 2 x 0 = 5.0
+    # Hand-checked contest scores (salience x (1 - utility) at the common-ground option), with the
+    # deal-zone utilities demand 1.0, acceptable 0.6, unstated 0.3:
+    #   ceasefire: common ground on_final_settlement (every party >= 0.3, highest weighted total);
+    #              north 8 x 0 + south 9 x 0.7 + broker 5 x 0.7 = 9.8
+    #   aid:       common ground continues; north 7 x 0.7 + south 10 x 0 = 4.9
+    #   prisoners: common ground parity_swaps; north 4 x 0.4 + south 6 x 0.4 + broker 2 x 0 = 4.0
     #   znpp:      only south has a position: not contested.
     aid_continues = Condition(
         id="aid_first", when=["parity_swaps"], requires=[Requirement(issue="aid", options=["continues"])]
@@ -95,9 +96,9 @@ def built(record: Record, issues: list[str] | None = None) -> Bridge:
 def test_most_contested_issues_are_chosen(record: Record) -> None:
     bridge = built(record)
     assert [(i.issue, i.contest, i.common_ground) for i in bridge.issues] == [
-        ("ceasefire", 10.5, "on_final_settlement"),
-        ("aid", 5.25, "continues"),
-        ("prisoners", 5.0, "parity_swaps"),
+        ("ceasefire", 9.8, "on_final_settlement"),
+        ("aid", 4.9, "continues"),
+        ("prisoners", 4.0, "parity_swaps"),
     ]
 
 
@@ -127,15 +128,15 @@ def test_utilities_follow_the_settled_options(record: Record) -> None:
     bridge = built(record)
     north, south = bridge.utilities["north"], bridge.utilities["south"]
     assert north[0] == south[0] == 0.0  # nothing settled; no_deal is 0
-    # North accepting continued aid settles aid on South's demand: 7 x 0.25 for North, 10 x 1 for South.
+    # North accepting continued aid settles aid on South's demand: 7 x 0.3 for North, 10 x 1 for South.
     aid = state(bridge, "north_accepts_aid_continues")
-    assert (north[aid], south[aid]) == (1.75, 10.0)
+    assert (north[aid], south[aid]) == pytest.approx((2.1, 10.0))
     # Ceasefire settled on North's demand needs South and Broker to concede:
-    # 8 x 1 for North, 9 x 0.25 for South.
+    # 8 x 1 for North, 9 x 0.3 for South.
     truce = state(
         bridge, "south_accepts_ceasefire_on_final_settlement", "broker_accepts_ceasefire_on_final_settlement"
     )
-    assert (north[truce], south[truce]) == (8.0, 2.25)
+    assert (north[truce], south[truce]) == pytest.approx((8.0, 2.7))
     # North crossing its red line on the ceasefire: 8 x -4.
     assert north[state(bridge, "north_accepts_ceasefire_immediate")] == -32.0
 
@@ -144,10 +145,10 @@ def test_unmet_condition_counts_the_option_as_unstated(record: Record) -> None:
     bridge = built(record)
     south = bridge.utilities["south"]
     parity = ("north_accepts_prisoners_parity_swaps", "south_accepts_prisoners_parity_swaps")
-    # South accepts parity swaps only if aid continues: 6 x 0.5 with aid settled on continues
-    # (plus 10 for aid), 6 x 0.25 without.
-    assert south[state(bridge, *parity)] == 1.5
-    assert south[state(bridge, *parity, "north_accepts_aid_continues")] == 13.0
+    # South accepts parity swaps only if aid continues: 6 x 0.6 with aid settled on continues
+    # (plus 10 for aid), 6 x 0.3 without.
+    assert south[state(bridge, *parity)] == pytest.approx(1.8)
+    assert south[state(bridge, *parity, "north_accepts_aid_continues")] == pytest.approx(13.6)
 
 
 def test_generated_model_ranks_states_by_utility(record: Record) -> None:

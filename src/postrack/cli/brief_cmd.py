@@ -5,15 +5,17 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from postrack.briefing import Format, build_memo, document
 from postrack.cli.options import AsOfOption, DataOption, PartiesOption, data_dir, parse_date, parse_parties
 from postrack.loading import load_record
 from postrack.problems import UserError
 from postrack.writing import write_atomic
+
+if TYPE_CHECKING:
+    from postrack.briefing import Format
 
 
 class BriefFormat(StrEnum):
@@ -73,6 +75,8 @@ def brief(
     Markdown goes to stdout unless -o is given; a PDF always goes to a file.
     An existing file is replaced only once the new memo has rendered completely.
     """
+    from postrack.briefing import build_memo, document  # templates and Typst load only when this runs
+
     record = load_record(data_dir(data))
     chosen = parse_parties(parties, sorted(record.parties))
     day = parse_date(as_of, scenarios=scenario)

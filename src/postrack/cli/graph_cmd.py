@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 
 from postrack.cli.options import AsOfOption, DataOption, PartiesOption, data_dir, parse_date, parse_parties
-from postrack.linkage import linkage_graph, to_dot, to_json
 from postrack.loading import load_record
 
 
@@ -32,6 +31,8 @@ def graph(
     per alternative to the issues it requires; every issue carries the part of the graph the
     zone engine solves it in.
     """
+    from postrack.linkage import linkage_graph, to_dot, to_json  # networkx loads only when this command runs
+
     record = load_record(data_dir(data))
     g = linkage_graph(record, parse_parties(parties, sorted(record.parties)), parse_date(as_of))
     if fmt is GraphFormat.json:

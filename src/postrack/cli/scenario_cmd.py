@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.table import Table
@@ -24,8 +24,10 @@ from postrack.loading import load_record
 from postrack.paths import default_data_dir, shipped_scenarios_dir
 from postrack.problems import UserError
 from postrack.scenarios import overlay, read_scenario
-from postrack.scenarios.impact import ScenarioRun, run_scenario
 from postrack.text import md_cell
+
+if TYPE_CHECKING:
+    from postrack.scenarios.impact import ScenarioRun
 
 app = typer.Typer(help="Run what-if scenarios against the baseline.", no_args_is_help=True)
 
@@ -48,6 +50,8 @@ def run(
     data: DataOption = None,
 ) -> None:
     """Apply a scenario to the baseline and show what changes: statuses, conflicts, deal zone."""
+    from postrack.scenarios.impact import run_scenario  # the zone engine loads only when this runs
+
     path = resolve(file)
     baseline = load_record(data if data is not None else default_data_dir())
     overlaid, scenario = overlay(baseline, path)

@@ -8,25 +8,19 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
+from postrack.cli.console import stdout_console
 from postrack.cli.options import (
     AsOfOption,
     DataOption,
     Format,
     FormatOption,
     PartiesOption,
-    data_dir,
     parse_date,
     parse_parties,
 )
-from postrack.loading import load_record
 from postrack.problems import UserError
 from postrack.scenarios import load_with_scenarios
-from postrack.zones import analyse
-from postrack.zones.markdown import RANKING_NAMES, render, source_note, why_excluded
-from postrack.zones.report import ConcessionReport, ZoneReport
 
 
 class RankingChoice(StrEnum):
@@ -86,7 +80,10 @@ def zones(
     """
     if target is not None and improve is None:
         raise UserError.single("--target needs --improve PARTY")
-    record = load_with_scenarios(data, list(scenario)) if scenario else load_record(data_dir(data))
+    from postrack.cli import zones_view  # the engine (numpy, networkx) loads only when this command runs
+    from postrack.zones import analyse
+
+    record = load_with_scenarios(data, list(scenario or []))
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
     report = analyse(
         record,
@@ -101,71 +98,7 @@ def zones(
     if fmt is Format.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
     elif fmt is Format.md:
-        print(render(report), end="")
+        print(zones_view.markdown(report), end="")
     else:
-        _table(report, Console())
+        zones_view.table(report, stdout_console())
     return 0
-
-
-def _table(report: ZoneReport, console: Console) -> None:
-    state = "[bold red]empty[/]" if report.empty else f"[bold green]{report.count:,} packages[/]"
-    console.print(f"Deal zone of {', '.join(report.parties)} as of {report.as_of}: {state}")
-    zones = Table(title="Per-issue zone", show_lines=True)
-    for name in ("Issue", "Part", "In the zone (packages)", "Never in the zone: why"):
-        zones.add_column(name, overflow="fold")
-    for z in report.issue_zones:
-        why = [f"{e.option}: {why_excluded(e, z.issue)}" for e in z.excluded if e.blocked_by]
-        elsewhere = [e.option for e in z.excluded if not e.blocked_by]
-        if elsewhere:
-            why.append(f"{', '.join(elsewhere)}: only because another part has no package")
-        zones.add_row(
-            z.issue,
-            str(z.part),
-            "\n".join(f"{c.option} ({c.packages:,})" for c in z.in_zone) or "-",
-            "\n".join(why) or "-",
-        )
-    console.print(zones)
-    if report.best:
-        best = Table(title=f"Best packages: {RANKING_NAMES[report.ranking]}")
-        for name in ("#", "Score", "Pareto", *report.parties, "Package"):
-            best.add_column(name, overflow="fold")
-        for p in report.best:
-            utils = ["-" if u.utility is None else f"{u.utility:.3f}" for u in p.utilities]
-            package = ", ".join(f"{i}={o}" for i, o in p.options)
-            best.add_row(str(p.rank), f"{p.score:.4g}", "yes" if p.pareto else "no", *utils, package)
-        console.print(best)
-    if report.concessions is not None:
-        _concessions(report.concessions, console)
-    for note in report.notes:
-        console.print(f"[dim]note: {note}[/]")
-
-
-def _concessions(c: ConcessionReport, console: Console) -> None:
-    goal = "open the zone" if c.mode == "open" else f"give {c.party} at least {c.target:.3f}"
-    if c.cost is None:
-        console.print(f"No concessions by the others can {goal}.")
-        return
-    if c.cost == 0:
-        console.print(f"No concession is needed to {goal}.")
-        return
-    more = "" if c.complete else " (more of the same cost exist)"
-    console.print(f"Cheapest concessions to {goal}: cost {c.cost}, {len(c.sets)} set(s){more}")
-    table = Table(show_lines=True)
-    for name in ("Set", "Concession", "Cost", "Source", "Opens"):
-        table.add_column(name, overflow="fold")
-    for k, s in enumerate(c.sets, start=1):
-        for j, x in enumerate(s.concessions):
-            table.add_row(
-                str(k) if j == 0 else "",
-                x.label(),
-                str(x.cost),
-                source_note(x),
-                f"{s.opens:,}" if j == 0 else "",
-            )
-    console.print(table)
-    singles = Table(title="Each concession alone")
-    for name in ("Concession", "Cost", "Zone size after it alone"):
-        singles.add_column(name, overflow="fold")
-    for single in c.singles:
-        singles.add_row(single.concession.label(), str(single.concession.cost), f"{single.opens:,}")
-    console.print(singles)

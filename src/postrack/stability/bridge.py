@@ -32,7 +32,7 @@ from postrack.zones.utility import UNSTATED
 
 RED_LINE_UTILITY = -4.0
 """Far below any signable outcome: a package over a party's red line is worse for it than no move."""
-STANCE_UTILITY = {
+STANCE_UTILITY: dict[str | None, float] = {
     **{stance: value / 1000 for stance, value in ZONE_UTILITY.items()},
     None: UNSTATED / 1000,
     "red_line": RED_LINE_UTILITY,
