@@ -127,6 +127,38 @@ class _Builder:
             return None
 
 
+def _check_expansion(root: yaml.Node) -> None:
+    """Refuse a document whose aliases would expand past the limits, before expanding anything.
+
+    Aliases make the node graph a DAG; sizes and depths are counted once per node, so the check is
+    linear in the file, however large the expansion would be.
+    """
+    sizes: dict[int, tuple[int, int]] = {}
+
+    def measure(node: yaml.Node, depth: int) -> tuple[int, int]:
+        if depth > MAX_DEPTH:
+            raise _TooBig(node, f"nesting deeper than {MAX_DEPTH} levels")
+        known = sizes.get(id(node))
+        if known is not None:
+            return known
+        size, height = 1, 0
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        for child in children:
+            child_size, child_height = measure(child, depth + 1)
+            size += child_size
+            height = max(height, child_height + 1)
+            if size > MAX_NODES:
+                raise _TooBig(node, f"document expands to more than {MAX_NODES:,} values (alias bomb?)")
+        sizes[id(node)] = (size, height)
+        return size, height
+
+    measure(root, 0)
+
+
 class _TooBig(Exception):
     def __init__(self, node: yaml.Node, message: str) -> None:
         super().__init__(message)
@@ -148,6 +180,7 @@ def parse_text(text: str, file: str) -> Located:
         raise UserError([Problem(file, 1, 1, "", "file is empty")])
     builder = _Builder(file)
     try:
+        _check_expansion(root)
         data = builder.build(root, (), 0)
     except _TooBig as exc:
         mark = exc.node.start_mark
