@@ -71,7 +71,6 @@ class _Builder:
         self.file = file
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
-        self.count = 0
         self._constructor = yaml.SafeLoader("")
 
     def fail(self, node: yaml.Node, message: str, path: Path_) -> None:
@@ -81,22 +80,18 @@ class _Builder:
             )
         )
 
-    def build(self, node: yaml.Node, path: Path_, depth: int) -> Any:
-        self.count += 1
-        if self.count > MAX_NODES:
-            raise _TooBig(node, f"document expands to more than {MAX_NODES:,} values (alias bomb?)")
-        if depth > MAX_DEPTH:
-            raise _TooBig(node, f"nesting deeper than {MAX_DEPTH} levels")
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        """Plain data for ``node``; only called once ``_check_expansion`` has bounded the work."""
         self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path, depth)
+            return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
                 self.fail(node, f"tag {node.tag!r} is not allowed", path)
-            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+            return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         return self._scalar(node, path)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         if node.tag != "tag:yaml.org,2002:map":
             self.fail(node, f"tag {node.tag!r} is not allowed", path)
         out: dict[str, Any] = {}
@@ -112,7 +107,7 @@ class _Builder:
                 first = self.marks.get((*path, key), (0, 0))[0]
                 self.fail(key_node, f"duplicate key {key!r} (first defined on line {first})", (*path, key))
                 continue
-            out[key] = self.build(value_node, (*path, key), depth + 1)
+            out[key] = self.build(value_node, (*path, key))
             self.marks[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
         return out
 
@@ -181,7 +176,7 @@ def parse_text(text: str, file: str) -> Located:
     builder = _Builder(file)
     try:
         _check_expansion(root)
-        data = builder.build(root, (), 0)
+        data = builder.build(root, ())
     except _TooBig as exc:
         mark = exc.node.start_mark
         raise UserError([Problem(file, mark.line + 1, mark.column + 1, "", f"refused: {exc}")]) from None
