@@ -134,7 +134,9 @@ def _check_expansion(root: yaml.Node) -> None:
         if depth > MAX_DEPTH:
             raise _TooBig(node, f"nesting deeper than {MAX_DEPTH} levels")
         known = sizes.get(id(node))
-        if known is not None:
+        if known is not None:  # an alias: its subtree was measured once already
+            if depth + known[1] > MAX_DEPTH:
+                raise _TooBig(node, f"nesting deeper than {MAX_DEPTH} levels")
             return known
         size, height = 1, 0
         children: list[yaml.Node] = []
