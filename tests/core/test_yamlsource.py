@@ -79,3 +79,9 @@ def test_oversized_file_is_refused_without_parsing(tmp_path: Path, monkeypatch: 
     with pytest.raises(UserError) as caught:
         read_file(big, "big.yaml")
     assert "over the" in caught.value.problems[0].message
+
+
+def test_depth_through_an_alias_is_counted() -> None:
+    shallow = "[" * 40 + "1" + "]" * 40
+    found = messages(f"a: &a {shallow}\nb: {'[' * 40}*a{']' * 40}\n")
+    assert found == ["f.yaml:1:4: refused: nesting deeper than 64 levels"]
