@@ -13,6 +13,7 @@ from postrack.paths import shipped_scenarios_dir
 from postrack.problems import UserError
 from postrack.scenarios import load_with_scenarios, overlay
 from postrack.scenarios.impact import run_scenario
+from postrack.zones import analyse
 
 SMALL = Path(__file__).parent.parent / "data" / "small"
 AID = Path(__file__).parent.parent / "data" / "scenarios" / "aid_pause.yaml"
@@ -60,6 +61,7 @@ def test_empty_scenario_changes_nothing(tmp_path: Path) -> None:
     base = load_record(SMALL)
     merged, _ = overlay(base, path)
     assert compare(merged, PARTIES, date(2025, 6, 10)) == compare(base, PARTIES, date(2025, 6, 10))
+    assert analyse(merged, PARTIES, date(2025, 6, 10)) == analyse(base, PARTIES, date(2025, 6, 10))
 
 
 @given(st.dates(min_value=date(2025, 5, 1), max_value=date(2025, 8, 1)))
@@ -67,6 +69,7 @@ def test_applying_twice_equals_once(day: date) -> None:
     once = load_with_scenarios(SMALL, [AID])
     twice = load_with_scenarios(SMALL, [AID, AID])
     assert compare(once, PARTIES, day).to_dict() == compare(twice, PARTIES, day).to_dict()
+    assert analyse(once, PARTIES, day).to_dict() == analyse(twice, PARTIES, day).to_dict()
 
 
 def test_run_reports_what_the_concession_opens() -> None:
