@@ -5,9 +5,11 @@ lines, what it insists on (demand versus merely acceptable), and its conditions.
 harder (-1), softer (+1) or neither (0); the first one that is not 0 names the change, and the
 reasons list every signal so a reader sees mixed moves. See docs/tracker.md for the full rule.
 
-On an ordered issue, what the party accepts is a range on the scale. Its *own end* is fixed by its
-earliest position that leans one way (:func:`own_end`: where its accepted options lie, or else away
-from its red lines), so a party that swings across the scale and back softens and then hardens.
+On an ordered issue, what the party accepts is a range on the scale. Its *own end* is where its
+earliest demand lies (a party's ideal says which side it is on better than what it would merely
+accept); with no demand on record, its earliest position that leans one way (:func:`own_end`: where
+its accepted options lie, or else away from its red lines). So a party that swings across the
+scale and back softens and then hardens.
 Moving either edge of the range towards the other end is softening, towards its own end hardening;
 widening both ways softens, narrowing both ways hardens. Example, territory ordered from Ukraine's
 to Russia's end: Russia accepting ``donbas_withdrawal`` besides ``four_oblasts_recognised`` moves
@@ -58,6 +60,9 @@ def own_end(issue: Issue, state: PositionState) -> int | None:
     if not issue.ordered:
         return None
     middle = (len(issue.options) - 1) / 2
+    demanded = [issue.rank(o) for o in state.options("demand")]
+    if demanded and (lean := sum(demanded) / len(demanded) - middle):
+        return 1 if lean > 0 else -1
     accepted = [issue.rank(o) for o in state.accepted]
     if accepted and (lean := sum(accepted) / len(accepted) - middle):
         return 1 if lean > 0 else -1

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from postrack.model import Issue
 from postrack.problems import UserError
 from postrack.record import Record, StatementRef, fold
 from postrack.sources import CitedSource, cite
@@ -119,16 +120,25 @@ def issue_history(record: Record, party: str, issue_id: str) -> IssueHistory:
     corrected_by = {
         r.statement.corrects: r.statement.id or f"statement of {r.date}" for r in refs if r.statement.corrects
     }
+    states = [
+        PositionState.of(issue, fold(party, issue_id, ref.date, refs[: n + 1])) for n, ref in enumerate(refs)
+    ]
+    end = _own_end(issue, states)
     changes = []
     before: PositionState | None = None
-    end: int | None = None  # the party's own end of the scale, from its first position that leans
-    for n, ref in enumerate(refs):
-        after = PositionState.of(issue, fold(party, issue_id, ref.date, refs[: n + 1]))
-        end = end or own_end(issue, after)
+    for ref, after in zip(refs, states, strict=True):
         changes.append(_change(record, ref, before, after, end, corrected_by))
         before = after
     anchor = None if end is None else issue.option_ids()[0 if end < 0 else -1]
     return IssueHistory(issue.id, issue.title, issue.ordered, issue.scale, anchor, tuple(changes))
+
+
+def _own_end(issue: Issue, states: list[PositionState]) -> int | None:
+    """The party's side of the scale: from its earliest demand, else its earliest leaning position."""
+    with_demand = (own_end(issue, s) for s in states if s.options("demand"))
+    return next((e for e in with_demand if e), None) or next(
+        (e for s in states if (e := own_end(issue, s))), None
+    )
 
 
 def all_changes(record: Record, parties: list[str]) -> list[Change]:
