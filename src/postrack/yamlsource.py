@@ -189,30 +189,21 @@ def parse_text(text: str, file: str) -> Located:
     return Located(file, data, builder.marks)
 
 
-def read_file(path: Path, display: str | None = None) -> Located:
-    """Read and parse a YAML file with size and encoding checks."""
+def read_bytes(path: Path, display: str | None = None) -> tuple[bytes, str]:
+    """A file's bytes and its text, after the size, binary and encoding checks every reader needs."""
     name = display or str(path)
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise UserError(
-                [
-                    Problem(
-                        name,
-                        1,
-                        1,
-                        "",
-                        f"refused: file is {size / 1e6:.1f} MB, over the {MAX_FILE_BYTES // 2**20} MiB limit",
-                    )
-                ]
-            )
+            limit = f"over the {MAX_FILE_BYTES // 2**20} MiB limit"
+            raise UserError([Problem(name, 1, 1, "", f"refused: file is {size / 1e6:.1f} MB, {limit}")])
         raw = path.read_bytes()
     except OSError as exc:
         raise UserError.single(f"cannot read file: {exc.strerror or exc}", name) from None
     if b"\x00" in raw:
         raise UserError.single("binary file (contains NUL bytes), not YAML", name, line=1)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw, raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - raw.rfind(b"\n", 0, exc.start)
@@ -220,4 +211,9 @@ def read_file(path: Path, display: str | None = None) -> Located:
         raise UserError(
             [Problem(name, line, col, "", f"not UTF-8 text (byte 0x{bad}); save the file as UTF-8")]
         ) from None
-    return parse_text(text, name)
+
+
+def read_file(path: Path, display: str | None = None) -> Located:
+    """Read and parse a YAML file with size and encoding checks."""
+    name = display or str(path)
+    return parse_text(read_bytes(path, name)[1], name)

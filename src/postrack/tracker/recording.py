@@ -33,7 +33,7 @@ from postrack.problems import Problem, UserError
 from postrack.record import Record
 from postrack.tracker.splice import insert_item
 from postrack.writing import write_atomic
-from postrack.yamlsource import MAX_FILE_BYTES, format_path, parse_text
+from postrack.yamlsource import format_path, parse_text, read_bytes
 
 ATTEMPTS = 5
 _BOM = b"\xef\xbb\xbf"
@@ -137,8 +137,8 @@ def record_statement(folder: Path | str, new: NewStatement) -> Recorded:
         raise UserError.single(f"no file for party {new.party!r} (known: {known})", name)
     with _locked(path, name):
         for _ in range(ATTEMPTS):
-            raw = _read(path, name)
-            text, index = _with_statement(raw.decode("utf-8-sig"), name, new)
+            raw, current = read_bytes(path, name)
+            text, index = _with_statement(current, name, new)
             recorded = _recorded(_validated(folder, path, name, text), new, index, name)
             if _replace_if_unchanged(path, raw, (_BOM if raw.startswith(_BOM) else b"") + text.encode()):
                 return recorded
@@ -250,20 +250,6 @@ def _locked(path: Path, name: str) -> Iterator[None]:
         yield
     finally:
         os.close(fd)  # closing releases the lock
-
-
-def _read(path: Path, name: str) -> bytes:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError.single(f"cannot read file: {exc.strerror or exc}", name) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise UserError.single(f"refused: file is over the {MAX_FILE_BYTES // 2**20} MiB limit", name)
-    try:
-        raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise UserError.single(f"not UTF-8 text (byte {exc.start})", name) from None
-    return raw
 
 
 def _replace_if_unchanged(path: Path, expected: bytes, new: bytes) -> bool:
