@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from postrack.gap import gap
 from postrack.model import Citation, Issue, Option, Statement
 from postrack.model.parties import STANCES
-from postrack.record import IssuePosition, StatementRef, fold
+from postrack.record import IssuePosition, StatementRef, fold_each
 
 ORDERED = Issue(
     id="line", title="Line", ordered=True, options=[Option(id=f"o{i}", label=f"O{i}") for i in range(6)]
@@ -29,7 +29,7 @@ def position(issue: Issue, party: str, **stances: list[str]) -> IssuePosition:
         acceptable=lists["acceptable"],
         red_line=lists["red_line"],
     )
-    return fold(party, issue.id, DAY, [StatementRef(party, issue.id, 0, statement)])
+    return fold_each(party, issue.id, [StatementRef(party, issue.id, 0, statement)])[-1]
 
 
 def test_ordered_gap_counts_steps_between_the_nearest_accepted_options() -> None:

@@ -30,8 +30,6 @@ issues:
 
 NORTH = """\
 party: {id: north, name: North, role: belligerent}
-sources:
-  - {id: wire-1, outlet: Wire, date: 2025-05-16, url: "https://example.org/w"}
 positions:
   ceasefire:
     - date: 2025-05-16
@@ -43,6 +41,7 @@ positions:
           requires:
             - {issue: territory, options: [cede]}
             - {issue: aid, options: [halted]}
+          otherwise: red_line
       sources: [{ref: wire-1, paraphrase: truce terms}]
     - date: 2025-09-01
       summary: Drops the condition.
@@ -52,22 +51,29 @@ positions:
 
 SOUTH = """\
 party: {id: south, name: South, role: belligerent}
-sources:
-  - {id: news-1, outlet: News, date: 2025-05-16}
 positions:
   nato:
     - date: 2025-05-16
       summary: Closes NATO only for guarantees.
       acceptable: [closed]
       conditions:
-        - {id: closed_for_aid, when: [closed], requires: [{issue: aid, options: [goes_on]}]}
+        - id: closed_for_aid
+          when: [closed]
+          requires: [{issue: aid, options: [goes_on]}]
+          otherwise: unstated
       sources: [{ref: news-1, paraphrase: nato for aid}]
+"""
+
+SOURCES = """\
+sources:
+  - {id: wire-1, outlet: Wire, date: 2025-05-16, url: "https://example.org/w"}
+  - {id: news-1, outlet: News, date: 2025-05-16}
 """
 
 
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
-    for name, text in {"issues": ISSUES, "north": NORTH, "south": SOUTH}.items():
+    for name, text in {"issues": ISSUES, "sources": SOURCES, "north": NORTH, "south": SOUTH}.items():
         (tmp_path / f"{name}.yaml").write_text(text, encoding="utf-8")
     return tmp_path
 

@@ -53,7 +53,7 @@ def linkage_graph(
                 active = pos.conditions[cid]
                 cond = active.condition
                 node = condition_node(party, iid, cid)
-                sources = [record.source(party, c.ref) for c in active.ref.statement.sources]
+                sources = [record.source(c.ref) for c in active.ref.statement.sources]
                 graph.add_node(
                     node,
                     kind="condition",
@@ -62,6 +62,7 @@ def linkage_graph(
                     issue=iid,
                     when=list(cond.when),
                     requires=[{"issue": r.issue, "options": list(r.options)} for r in cond.requires],
+                    otherwise=cond.otherwise,
                     stated=active.ref.date.isoformat(),
                     summary=active.ref.statement.summary,
                     sources=[

@@ -1,7 +1,8 @@
 """Load a data folder into a :class:`Record`, collecting every problem before failing.
 
-A folder holds ``issues.yaml`` (the shared catalogue), optionally ``timeline.yaml`` (rounds and
-documents), and one YAML file per party named after the party id. Parsing, type validation,
+A folder holds ``issues.yaml`` (the shared catalogue), ``sources.yaml`` (every source cited),
+optionally ``negotiation.yaml`` (the manifest) and ``timeline.yaml`` (rounds and documents), and
+one YAML file per party named after the party id. Parsing, type validation,
 cross-references and the parties' self-consistency are all checked, and all problems of all files
 are reported together so that one run shows everything to fix.
 """
@@ -17,15 +18,19 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from postrack.checks import run_checks
-from postrack.model import IssueCatalogue, PartyFile
+from postrack.manifest_checks import manifest_problems
+from postrack.model import IssueCatalogue, Manifest, PartyFile, SourceRegistry
 from postrack.paths import shown as display_path
 from postrack.problems import Problem, UserError
 from postrack.record import Record
-from postrack.references import check_references
+from postrack.references import check_references, check_sources
 from postrack.yamlsource import Located, read_file
 
 CATALOGUE_FILE = "issues.yaml"
-RESERVED_FILES = frozenset({CATALOGUE_FILE, "timeline.yaml"})
+SOURCES_FILE = "sources.yaml"
+MANIFEST_FILE = "negotiation.yaml"
+TIMELINE_FILE = "timeline.yaml"
+RESERVED_FILES = frozenset({CATALOGUE_FILE, SOURCES_FILE, MANIFEST_FILE, TIMELINE_FILE})
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -67,6 +72,17 @@ def load_record(folder: Path | str, *, display_root: Path | None = None) -> Reco
         catalogue, catalogue_doc, found = _load(catalogue_path, IssueCatalogue, shown)
         problems += found
 
+    registry, registry_doc = SourceRegistry(), None
+    if (folder / SOURCES_FILE).exists():
+        loaded, registry_doc, found = _load(folder / SOURCES_FILE, SourceRegistry, shown)
+        problems += found
+        registry = loaded or registry
+    manifest, manifest_doc = Manifest(), None
+    if (folder / MANIFEST_FILE).exists():
+        loaded_manifest, manifest_doc, found = _load(folder / MANIFEST_FILE, Manifest, shown)
+        problems += found
+        manifest = loaded_manifest or manifest
+
     parties: dict[str, PartyFile] = {}
     located: dict[str, Located] = {}
     files: dict[str, str] = {}
@@ -97,15 +113,23 @@ def load_record(folder: Path | str, *, display_root: Path | None = None) -> Reco
 
     issues = {i.id: i for i in catalogue.issues}
     problems += _catalogue_problems(catalogue, catalogue_doc)
+    sources = {s.id: s for s in registry.sources}
+    if registry_doc is not None:
+        loaded_all = not any(p.severity == "error" for p in problems)
+        problems += check_sources(registry, registry_doc, parties.values() if loaded_all else None)
+    if manifest_doc is not None:
+        problems += manifest_problems(manifest, manifest_doc, parties, located, sources)
     for pid, party in parties.items():
-        problems += check_references(party, issues, located[pid])
+        problems += check_references(party, issues, sources, located[pid])
     origins = {
         (pid, issue, i): (files[pid], doc.where(("positions", issue, i))[0])
         for pid, doc in located.items()
         for issue, statements in parties[pid].positions.items()
         for i in range(len(statements))
     }
-    record = Record(issues=issues, parties=parties, files=files, origins=origins)
+    record = Record(
+        issues=issues, parties=parties, files=files, origins=origins, sources=sources, manifest=manifest
+    )
     if not any(p.severity == "error" for p in problems):
         problems += run_checks(record, located)
     if any(p.severity == "error" for p in problems):

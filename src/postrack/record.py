@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from postrack.model import Condition, Issue, PartyFile, Source, Statement
+from postrack.model import Condition, Issue, Manifest, PartyFile, Source, Statement
 from postrack.model.parties import STANCES, Stance
 from postrack.problems import Problem
 
@@ -80,19 +81,24 @@ DEFAULT_SALIENCE = 5
 
 @dataclass(frozen=True)
 class Record:
-    """Everything loaded from a data folder: the issue catalogue and every party's file."""
+    """Everything loaded from a data folder: the catalogue, the sources, every party's file."""
 
     issues: dict[str, Issue]
     parties: dict[str, PartyFile]
     files: dict[str, str] = field(default_factory=dict)
     origins: dict[tuple[str, str, int], tuple[str, int]] = field(default_factory=dict)
     warnings: tuple[Problem, ...] = ()
+    sources: dict[str, Source] = field(default_factory=dict)
+    manifest: Manifest = field(default_factory=Manifest)
+    _folds: dict[tuple[str, str], _Folds] = field(
+        init=False, default_factory=dict, compare=False, repr=False, hash=False
+    )
 
     def issue(self, issue_id: str) -> Issue:
         return self.issues[issue_id]
 
-    def source(self, party: str, ref: str) -> Source | None:
-        return next((s for s in self.parties[party].sources if s.id == ref), None)
+    def source(self, ref: str) -> Source | None:
+        return self.sources.get(ref)
 
     def statements(self, party: str, issue: str) -> Iterator[StatementRef]:
         for index, st in enumerate(self.parties[party].positions.get(issue, [])):
@@ -105,45 +111,73 @@ class Record:
                 yield from self.statements(party, issue)
 
     def position(self, party: str, issue: str, as_of: date) -> IssuePosition | None:
-        """The party's position on ``issue`` from its statements dated on or before ``as_of``."""
-        refs = [r for r in self.statements(party, issue) if r.date <= as_of]
-        if not refs:
-            return None
-        return fold(party, issue, as_of, refs)
+        """The party's position on ``issue`` from its statements dated on or before ``as_of``.
+
+        Folded once per statement prefix and kept, so asking for many dates (history, diff, every
+        command of a long record) costs one pass over the statements, not one per question.
+        """
+        folds = self._folds.get((party, issue))
+        if folds is None:
+            folds = self._folds[(party, issue)] = _Folds(party, issue, list(self.statements(party, issue)))
+        return folds.at(as_of)
 
     def dates(self) -> list[date]:
         """Every date on which some statement was made, sorted."""
         return sorted({r.date for r in self.all_statements()})
 
 
-def fold(party: str, issue: str, as_of: date, refs: list[StatementRef]) -> IssuePosition:
-    """Apply statements in order: later stances on an option replace earlier ones."""
-    stances: dict[str, OptionStance] = {}
-    conditions: dict[str, ActiveCondition] = {}
-    salience: int | None = None
-    for ref in sorted(refs, key=lambda r: (r.date, r.index)):
-        st = ref.statement
+class _Folds:
+    """Positions of one party on one issue after each prefix of its statements, folded on demand."""
+
+    def __init__(self, party: str, issue: str, refs: list[StatementRef]) -> None:
+        self.party, self.issue = party, issue
+        self.refs = sorted(refs, key=lambda r: (r.date, r.index))
+        self.dates = [r.date for r in self.refs]
+        self.stances: dict[str, OptionStance] = {}
+        self.conditions: dict[str, ActiveCondition] = {}
+        self.salience: int | None = None
+        self.done: list[tuple[dict[str, OptionStance], dict[str, ActiveCondition], int | None]] = []
+
+    def at(self, as_of: date) -> IssuePosition | None:
+        k = bisect_right(self.dates, as_of)
+        return self.after(k, as_of) if k else None
+
+    def after(self, k: int, as_of: date) -> IssuePosition:
+        """The position once the first ``k`` statements (k >= 1) are folded, read as of ``as_of``."""
+        while len(self.done) < k:
+            self._apply(self.refs[len(self.done)].statement)
+            self.done.append((dict(self.stances), dict(self.conditions), self.salience))
+        stances, conditions, salience = self.done[k - 1]
+        return IssuePosition(
+            party=self.party,
+            issue=self.issue,
+            as_of=as_of,
+            stances=dict(stances),
+            salience=salience if salience is not None else DEFAULT_SALIENCE,
+            salience_assumed=salience is None,
+            conditions=dict(conditions),
+            statements=tuple(self.refs[:k]),
+        )
+
+    def _apply(self, st: Statement) -> None:
+        """Later stances on an option replace earlier ones; ``reset`` clears the issue first."""
         if st.reset:
-            stances.clear()
-            conditions.clear()
+            self.stances.clear()
+            self.conditions.clear()
         for stance in STANCES:
             for option in st.stance_lists()[stance]:
-                stances[option] = OptionStance(option, stance, ref)
+                self.stances[option] = OptionStance(option, stance, self.refs[len(self.done)])
         for option in st.withdrawn:
-            stances.pop(option, None)
+            self.stances.pop(option, None)
         for dropped in st.drop_conditions:
-            conditions.pop(dropped, None)
+            self.conditions.pop(dropped, None)
         for cond in st.conditions:
-            conditions[cond.id] = ActiveCondition(cond, ref)
+            self.conditions[cond.id] = ActiveCondition(cond, self.refs[len(self.done)])
         if st.salience is not None:
-            salience = st.salience
-    return IssuePosition(
-        party=party,
-        issue=issue,
-        as_of=as_of,
-        stances=stances,
-        salience=salience if salience is not None else DEFAULT_SALIENCE,
-        salience_assumed=salience is None,
-        conditions=conditions,
-        statements=tuple(sorted(refs, key=lambda r: (r.date, r.index))),
-    )
+            self.salience = st.salience
+
+
+def fold_each(party: str, issue: str, refs: list[StatementRef]) -> list[IssuePosition]:
+    """The position after each statement of ``refs`` in date order, each read as of its own date."""
+    folds = _Folds(party, issue, refs)
+    return [folds.after(k, ref.date) for k, ref in enumerate(folds.refs, start=1)]

@@ -1,34 +1,100 @@
 """Cross-reference checks on one party file: every id it uses must exist where it points.
 
 Types are pydantic's job; this module checks what types cannot see: issue and option ids against
-the catalogue, citations against the file's sources, conditions against the issues they link,
-statement order and corrections against earlier statements.
+the catalogue, citations against the source registry (and that no statement cites a source
+published after it: ``--as-of`` means "what was on record then"), conditions against the issues
+they link, statement order and corrections against earlier statements.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
-from postrack.model import Issue, PartyFile, Statement
+from postrack.model import Citation, Issue, PartyFile, Source, SourceRegistry, Statement
 from postrack.model.parties import STANCES
 from postrack.problems import Problem
 from postrack.yamlsource import Located, Path_
 
 
-def check_references(party: PartyFile, issues: dict[str, Issue], doc: Located) -> list[Problem]:
-    return list(_check(party, issues, doc))
+def check_references(
+    party: PartyFile, issues: dict[str, Issue], sources: dict[str, Source], doc: Located
+) -> list[Problem]:
+    return list(_check(party, issues, sources, doc))
 
 
-def _check(party: PartyFile, issues: dict[str, Issue], doc: Located) -> Iterator[Problem]:
-    source_ids: set[str] = set()
-    for i, source in enumerate(party.sources):
-        if source.id in source_ids:
-            yield doc.problem(("sources", i, "id"), f"duplicate source id {source.id!r}")
-        source_ids.add(source.id)
-    cited: set[str] = set()
+def check_sources(
+    registry: SourceRegistry, doc: Located, parties: Iterable[PartyFile] | None
+) -> list[Problem]:
+    """Each source once: no repeated id, URL or key; a source nothing cites is a warning.
+
+    ``parties`` is None when some party file did not load: then nobody can say what is cited.
+    """
+    cited = None if parties is None else {c.ref for party in parties for c in _citations(party)}
+    problems: list[Problem] = []
+    seen: dict[tuple[str, str], int] = {}
+    for i, source in enumerate(registry.sources):
+        for name, value in (("id", source.id), ("url", source.url.strip()), ("key", source.key or "")):
+            if not value:
+                continue
+            if (name, value) in seen:
+                first = registry.sources[seen[(name, value)]].id
+                what = f"source id {value!r}" if name == "id" else f"{name} {value!r} (also source {first!r})"
+                problems.append(doc.problem(("sources", i, name), f"duplicate {what}"))
+            seen.setdefault((name, value), i)
+        if cited is not None and source.id not in cited:
+            problems.append(_warning(doc, ("sources", i, "id"), f"source {source.id!r} is never cited"))
+    return problems
+
+
+def _citations(party: PartyFile) -> Iterator[Citation]:
+    for statements in party.positions.values():
+        for st in statements:
+            yield from st.sources
+    for capability in party.capabilities:
+        yield from capability.sources
+
+
+def cited_after(source: Source, stated: dt.date, precision: str) -> bool:
+    """True when ``source`` was published after a statement made on ``stated`` (to its precision)."""
+    if source.date is None or precision == "approximate":
+        return False
+    if precision == "month":
+        return (source.date.year, source.date.month) > (stated.year, stated.month)
+    return source.date > stated
+
+
+def citation_problems(
+    citations: list[Citation],
+    stated: dt.date,
+    precision: str,
+    sources: dict[str, Source],
+    doc: Located,
+    at: Path_,
+) -> Iterator[Problem]:
+    """Every citation names a registered source published no later than the statement."""
+    for k, cite in enumerate(citations):
+        source = sources.get(cite.ref)
+        if source is None:
+            yield doc.problem(
+                (*at, "sources", k, "ref"),
+                f"unknown source {cite.ref!r}{_suggest(cite.ref, sources)}"
+                " (sources are listed in sources.yaml)",
+            )
+        elif cited_after(source, stated, precision):
+            yield _warning(
+                doc,
+                (*at, "sources", k, "ref"),
+                f"source {cite.ref!r} is dated {source.date}, after the statement ({stated}): date the"
+                " statement when the source made it known, or cite an earlier source",
+            )
+
+
+def _check(
+    party: PartyFile, issues: dict[str, Issue], sources: dict[str, Source], doc: Located
+) -> Iterator[Problem]:
     statement_ids: set[str] = set()
-    source_dates = {s.id: s.date for s in party.sources}
 
     for issue_id, statements in party.positions.items():
         issue = issues.get(issue_id)
@@ -64,23 +130,7 @@ def _check(party: PartyFile, issues: dict[str, Issue], doc: Located) -> Iterator
             if st.reset:
                 defined_conditions.clear()
             defined_conditions |= {c.id for c in st.conditions}
-            for k, cite in enumerate(st.sources):
-                cited.add(cite.ref)
-                if cite.ref not in source_ids:
-                    yield doc.problem(
-                        (*at, "sources", k, "ref"),
-                        f"unknown source {cite.ref!r} (not in this file's sources)",
-                    )
-                elif (
-                    (published := source_dates[cite.ref])
-                    and published < st.date
-                    and st.date_precision == "day"
-                ):
-                    yield _warning(
-                        doc,
-                        (*at, "sources", k, "ref"),
-                        f"source dated {published} predates the statement ({st.date})",
-                    )
+            yield from citation_problems(st.sources, st.date, st.date_precision, sources, doc, at)
             if st.id is not None:
                 if st.id in statement_ids:
                     yield doc.problem((*at, "id"), f"duplicate statement id {st.id!r}")
@@ -90,9 +140,20 @@ def _check(party: PartyFile, issues: dict[str, Issue], doc: Located) -> Iterator
                     (*at, "corrects"), f"corrects {st.corrects!r}, which is not an earlier statement id"
                 )
 
-    for i, source in enumerate(party.sources):
-        if source.id not in cited:
-            yield _warning(doc, ("sources", i, "id"), f"source {source.id!r} is never cited")
+    previous = None
+    for n, capability in enumerate(party.capabilities):
+        at = ("capabilities", n)
+        if previous is not None and capability.date < previous:
+            yield doc.problem((*at, "date"), f"dates out of order: {capability.date} comes after {previous}")
+        previous = capability.date
+        for issue_id in capability.issues:
+            if issue_id not in issues:
+                yield doc.problem(
+                    (*at, "issues", issue_id), f"unknown issue {issue_id!r}{_suggest(issue_id, issues)}"
+                )
+        yield from citation_problems(
+            capability.sources, capability.date, capability.date_precision, sources, doc, at
+        )
 
 
 def _options(
@@ -126,8 +187,8 @@ def _unknown_option(option: str, issue: Issue) -> str:
     )
 
 
-def _suggest(name: str, issues: dict[str, Issue]) -> str:
-    close = difflib.get_close_matches(name, list(issues), n=1)
+def _suggest(name: str, known: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(known), n=1)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 

@@ -15,6 +15,8 @@ from pydantic import BaseModel
 KINDS: dict[str, str] = {
     "issues": "postrack.model:IssueCatalogue",
     "party": "postrack.model:PartyFile",
+    "sources": "postrack.model:SourceRegistry",
+    "manifest": "postrack.model:Manifest",
     "scenario": "postrack.scenarios.model:Scenario",
     "timeline": "postrack.tracker.timeline:Timeline",
     "stability": "postrack.stability.schema:ModelFile",

@@ -42,7 +42,7 @@ class CitedSource:
 def cite(record: Record, ref: StatementRef) -> tuple[CitedSource, ...]:
     out = []
     for citation in ref.statement.sources:
-        source = record.source(ref.party, citation.ref)
+        source = record.source(citation.ref)
         if source is None:  # unreachable after validation, which resolves every citation
             continue
         evidence = f"“{citation.quote}”" if citation.quote else citation.paraphrase

@@ -36,8 +36,10 @@ def hostile_copy(source: Path, target: Path, strings: dict[str, str]) -> Path:
     east["party"]["name"] = strings["name"]
     east["positions"]["plant"][0]["summary"] = strings["summary"]
     east["positions"]["plant"][0]["sources"][0]["quote"] = strings["quote"]
-    east["sources"][2].update(outlet=strings["outlet"], title=strings["title"], url=strings["url"])
     _dump(target / "east.yaml", east)
+    sources = _load(target / "sources.yaml")
+    sources["sources"][2].update(outlet=strings["outlet"], title=strings["title"], url=strings["url"])
+    _dump(target / "sources.yaml", sources)
     issues = _load(target / "issues.yaml")
     issues["issues"][3]["options"][2]["label"] = strings["label"]
     _dump(target / "issues.yaml", issues)

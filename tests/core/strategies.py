@@ -65,6 +65,7 @@ def statements(draw: st.DrawFn, issue: Issue, issues: dict[str, Issue], day: int
                         options=draw(st.lists(st.sampled_from(target.option_ids()), min_size=1, unique=True)),
                     )
                 ],
+                otherwise=draw(st.sampled_from(["red_line", "unstated"])),
             )
         )
     return Statement(
@@ -91,7 +92,8 @@ def records(draw: st.DrawFn, min_parties: int = 2, max_parties: int = 3) -> Reco
             positions[issue.id] = [draw(statements(issue, issues, d)) for d in days]
         parties[f"p{p}"] = PartyFile(
             party=PartyInfo(id=f"p{p}", name=f"Party {p}", role="belligerent"),
-            sources=[Source(id="src", outlet="Wire", date=START)],
             positions=positions,
         )
-    return Record(issues=issues, parties=parties)
+    return Record(
+        issues=issues, parties=parties, sources={"src": Source(id="src", outlet="Wire", date=START)}
+    )

@@ -16,6 +16,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "check_cases.yaml").read_text(en
 def test_check_case(case: dict[str, object], small_dir: Path, tmp_path: Path) -> None:
     (tmp_path / "issues.yaml").write_text((small_dir / "issues.yaml").read_text())
     (tmp_path / "x.yaml").write_text(str(case["party"]))
+    (tmp_path / "sources.yaml").write_text(str(case["sources"]))
     try:
         record = load_record(tmp_path, display_root=tmp_path)
         found = [str(p) for p in record.warnings]

@@ -27,9 +27,9 @@ def test_problems_from_several_files_are_all_reported(data_copy: Path) -> None:
     south = data_copy / "south.yaml"
     south.write_text(south.read_text().replace("  prisoners:", "  prisoner:"))
     assert problems_of(data_copy) == [
-        "north.yaml:25:16: positions.military_aid[0].demand[0]: unknown option 'stopped'"
+        "north.yaml:23:16: positions.military_aid[0].demand[0]: unknown option 'stopped'"
         " for issue 'military_aid' (expected one of: continues, halted)",
-        "south.yaml:22:3: positions.prisoner: unknown issue 'prisoner' (did you mean 'prisoners'?)",
+        "south.yaml:19:3: positions.prisoner: unknown issue 'prisoner' (did you mean 'prisoners'?)",
     ]
 
 
@@ -42,7 +42,7 @@ def test_type_errors_and_unknown_keys_are_located(data_copy: Path) -> None:
     )
     assert problems_of(data_copy) == [
         "broker.yaml:2:51: party.colour: unknown field (check the spelling)",
-        "broker.yaml:7:7: positions.ceasefire[0].date: Input should be a valid date",
+        "broker.yaml:5:7: positions.ceasefire[0].date: Input should be a valid date",
     ]
 
 
@@ -72,7 +72,7 @@ def test_dates_out_of_order(data_copy: Path) -> None:
         )
     )
     found = problems_of(data_copy)
-    assert found[0].startswith("north.yaml:14:7: positions.ceasefire[1].date:")
+    assert found[0].startswith("north.yaml:11:7: positions.ceasefire[1].date:")
     assert "dates out of order: 2025-05-01 comes after 2025-05-16" in found[0]
 
 

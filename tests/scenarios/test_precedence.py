@@ -67,9 +67,9 @@ def test_added_party_replaces_one_with_the_same_id(small_dir: Path, tmp_path: Pa
 title: new broker
 rationale: r
 as_of: 2025-06-10
+sources: [{id: s, outlet: Wire, date: 2025-06-01}]
 add_parties:
   - party: {id: broker, name: New broker, role: guarantor}
-    sources: [{id: s, outlet: Wire, date: 2025-06-01}]
     positions:
       znpp:
         - {date: 2025-06-01, summary: joint, demand: [trilateral], sources: [{ref: s}]}

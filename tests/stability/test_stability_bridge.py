@@ -52,7 +52,10 @@ def record() -> Record:
     #   prisoners: common ground parity_swaps; north 4 x 0.4 + south 6 x 0.4 + broker 2 x 0 = 4.0
     #   znpp:      only south has a position: not contested.
     aid_continues = Condition(
-        id="aid_first", when=["parity_swaps"], requires=[Requirement(issue="aid", options=["continues"])]
+        id="aid_first",
+        when=["parity_swaps"],
+        requires=[Requirement(issue="aid", options=["continues"])],
+        otherwise="red_line",
     )
     issues = [
         issue("ceasefire", "immediate", "on_framework", "on_final_settlement"),

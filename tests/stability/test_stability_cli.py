@@ -139,8 +139,6 @@ issues:
 
 PARTY = """\
 party: {{id: {id}, name: {name}, role: belligerent}}
-sources:
-  - {{id: wire, outlet: Wire, date: 2025-05-01}}
 positions:
   ceasefire:
     - date: 2025-05-01
@@ -161,6 +159,9 @@ def positions_folder(tmp_path: Path) -> Path:
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "issues.yaml").write_text(ISSUES, encoding="utf-8")
+    (folder / "sources.yaml").write_text(
+        "sources: [{id: wire, outlet: Wire, date: 2025-05-01}]\n", encoding="utf-8"
+    )
     for ident, ceasefire, aid in (("east", "immediate", "continues"), ("west", "later", "halted")):
         text = PARTY.format(id=ident, name=ident.title(), ceasefire=ceasefire, aid=aid)
         (folder / f"{ident}.yaml").write_text(text, encoding="utf-8")

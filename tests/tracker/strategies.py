@@ -52,7 +52,10 @@ def statements(draw: st.DrawFn, issue: Issue) -> Statement:
         st.lists(
             st.builds(
                 lambda cid, when, req: Condition(
-                    id=cid, when=[when], requires=[Requirement(issue=other.id, options=[req])]
+                    id=cid,
+                    when=[when],
+                    requires=[Requirement(issue=other.id, options=[req])],
+                    otherwise="red_line",
                 ),
                 st.sampled_from(["c1", "c2"]),
                 st.sampled_from(options),
@@ -88,7 +91,8 @@ def records(draw: st.DrawFn) -> Record:
                 positions[issue.id] = sorted(said, key=lambda s: s.date)
         parties[pid] = PartyFile(
             party=PartyInfo(id=pid, name=pid.title(), role="belligerent"),
-            sources=[Source(id="src", outlet="Wire", date=START)],
             positions=positions,
         )
-    return Record(issues=dict(ISSUES), parties=parties)
+    return Record(
+        issues=dict(ISSUES), parties=parties, sources={"src": Source(id="src", outlet="Wire", date=START)}
+    )

@@ -22,7 +22,12 @@ def state(
 ) -> PositionState:
     held = tuple((o, stances[o]) for o in issue.option_ids() if o in stances)
     conds = tuple(
-        Condition(id=c, when=[issue.option_ids()[0]], requires=[Requirement(issue="other", options=["x"])])
+        Condition(
+            id=c,
+            when=[issue.option_ids()[0]],
+            requires=[Requirement(issue="other", options=["x"])],
+            otherwise="red_line",
+        )
         for c in conditions
     )
     return PositionState(held, salience, conds)

@@ -60,7 +60,7 @@ def test_bad_input_exits_1_with_a_clean_message(args: list[str], message: str) -
 
 
 def test_a_data_folder_without_timeline_is_a_clean_error(tmp_path: Path) -> None:
-    for name in ("issues.yaml", "us.yaml"):
+    for name in ("issues.yaml", "sources.yaml", "us.yaml"):
         (tmp_path / name).write_text((Path(__file__).parent / "data" / name).read_text())
     result = runner.invoke(app, ["timeline", "--data", str(tmp_path)])
     assert result.exit_code == 1 and "no timeline.yaml" in result.stderr

@@ -146,7 +146,7 @@ def test_a_new_source_is_added_with_the_statement(tracker_copy: Path) -> None:
     )
     done = record_statement(tracker_copy, statement(source="ki-2025-10-02", new_source=new))
     assert done.source_added
-    source = load_record(tracker_copy).source("ukraine", "ki-2025-10-02")
+    source = load_record(tracker_copy).source("ki-2025-10-02")
     assert source is not None and (source.outlet, source.url, source.title) == (
         "Kyiv Independent",
         new.url,
@@ -157,9 +157,10 @@ def test_a_new_source_is_added_with_the_statement(tracker_copy: Path) -> None:
 
 
 def test_warnings_about_the_new_statement_are_returned(tracker_copy: Path) -> None:
-    done = record_statement(tracker_copy, statement(source="lbc-2025-03-11"))
+    done = record_statement(tracker_copy, statement(source="zee-2025-10-21"))
     assert [w.message for w in done.warnings] == [
-        "source dated 2025-03-11 predates the statement (2025-10-01)"
+        "source 'zee-2025-10-21' is dated 2025-10-21, after the statement (2025-10-01): date the"
+        " statement when the source made it known, or cite an earlier source"
     ]
 
 

@@ -42,10 +42,6 @@ issues:
 
 NORTH = """\
 party: {id: north, name: North, role: belligerent, no_deal: 0.2}
-sources:
-  - {id: wire-2025-05-16, outlet: Wire, title: North terms, date: 2025-05-16, url: "https://example.org/n"}
-  - {id: wire-2025-06-02, outlet: Wire, title: North memo, date: 2025-06-02}
-  - {id: post-2025-07-01, outlet: Post, date: 2025-07-01, url: "https://example.org/p"}
 positions:
   ceasefire:
     - date: 2025-05-16
@@ -61,6 +57,7 @@ positions:
         - id: needs_aid_halt
           when: [immediate]
           requires: [{issue: military_aid, options: [halted]}]
+          otherwise: red_line
       sources: [{ref: wire-2025-06-02, paraphrase: if aid halts}]
     - date: 2025-07-01
       summary: No ceasefire on a mere framework.
@@ -82,8 +79,6 @@ positions:
 
 SOUTH = """\
 party: {id: south, name: South, role: belligerent}
-sources:
-  - {id: news-2025-05-16, outlet: News, title: South terms, date: 2025-05-16, url: "https://example.org/s"}
 positions:
   ceasefire:
     - date: 2025-05-16
@@ -117,8 +112,6 @@ positions:
 
 BROKER = """\
 party: {id: broker, name: Broker, role: mediator}
-sources:
-  - {id: desk-2025-05-16, outlet: Desk, date: 2025-05-16}
 positions:
   ceasefire:
     - date: 2025-05-16
@@ -130,11 +123,27 @@ positions:
 """
 
 
+SOURCES = """\
+sources:
+  - {id: wire-2025-05-16, outlet: Wire, title: North terms, date: 2025-05-16, url: "https://example.org/n"}
+  - {id: wire-2025-06-02, outlet: Wire, title: North memo, date: 2025-06-02}
+  - {id: post-2025-07-01, outlet: Post, date: 2025-07-01, url: "https://example.org/p"}
+  - {id: news-2025-05-16, outlet: News, title: South terms, date: 2025-05-16, url: "https://example.org/s"}
+  - {id: desk-2025-05-16, outlet: Desk, date: 2025-05-16}
+"""
+
+
 @pytest.fixture
 def zone_data(tmp_path: Path) -> Path:
     """North, South and a broker on four issues: open on 2025-05-20 and 2025-06-10, empty from 2025-07-01."""
     folder = tmp_path / "data"
     folder.mkdir()
-    for name, text in {"issues": ISSUES, "north": NORTH, "south": SOUTH, "broker": BROKER}.items():
+    for name, text in {
+        "issues": ISSUES,
+        "sources": SOURCES,
+        "north": NORTH,
+        "south": SOUTH,
+        "broker": BROKER,
+    }.items():
         (folder / f"{name}.yaml").write_text(text, encoding="utf-8")
     return folder

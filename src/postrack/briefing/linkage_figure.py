@@ -128,6 +128,14 @@ def _edge(a: Point, b: Point, colour: int, requires: bool) -> Edge:
 
 def _text(data: dict[str, Any], labels: Labels) -> str:
     condition = Condition.model_validate(
-        {"id": data["condition"], "when": data["when"], "requires": data["requires"]}
+        {
+            k: data[f]
+            for k, f in (
+                ("id", "condition"),
+                ("when", "when"),
+                ("requires", "requires"),
+                ("otherwise", "otherwise"),
+            )
+        }
     )
     return f"{labels.issue(data['issue'])}: {labels.condition(data['issue'], condition)}"

@@ -14,9 +14,7 @@ from datetime import date
 from postrack.briefing.footnotes import Footnotes
 from postrack.briefing.labels import Labels
 from postrack.record import Record
-from postrack.sources import CitedSource
 from postrack.zones import ZoneDiff, ZoneReport, analyse
-from postrack.zones.build import SourceRef
 from postrack.zones.report import ConcessionReport, Constraint, Excluded
 
 TOP_PACKAGES = 5
@@ -125,7 +123,7 @@ def zone_section(report: ZoneReport, record: Record, labels: Labels, notes: Foot
             text=_constraint_text(c, labels),
             cost=c.cost,
             stated=c.stated.isoformat() if c.stated else "",
-            notes=notes.cite(_resolve(record, c.party, s) for s in c.sources),
+            notes=notes.cite(c.sources),
             opens=f"{singles[_key(c)]:,}" if _key(c) in singles else "",
         )
 
@@ -210,18 +208,3 @@ def _why(issue: str, excluded: Excluded, labels: Labels) -> str:
 
 def _key(c: Constraint) -> tuple[str, str, str, str, str]:
     return (c.kind, c.party, c.issue, c.option, c.condition)
-
-
-def _resolve(record: Record, party: str, ref: SourceRef) -> CitedSource:
-    """The party's own source entry for a reference, so its reliability is known."""
-    found = next(
-        (
-            s
-            for s in record.parties[party].sources
-            if (s.outlet, s.title, s.date, s.url) == (ref.outlet, ref.title, ref.date, ref.url)
-        ),
-        None,
-    )
-    if found is None:
-        return CitedSource("", ref.outlet, ref.title, ref.date, ref.url, "secondary", "")
-    return CitedSource(found.id, found.outlet, found.title, found.date, found.url, found.reliability, "")

@@ -17,7 +17,7 @@ def run(record: Record, locate: Locator) -> Iterator[Problem]:
     for ref in record.all_statements():
         if ref.statement.confidence != "high":
             continue
-        sources = [record.source(ref.party, c.ref) for c in ref.statement.sources]
+        sources = [record.source(c.ref) for c in ref.statement.sources]
         if sources and all(s is not None and s.reliability == "weak" for s in sources):
             yield locate.problem(
                 ref, ("confidence",), "confidence is high but every source is weak", "warning"

@@ -10,11 +10,11 @@ import typer
 
 from postrack.cli.errors import report_user_error
 from postrack.cli.options import data_dir
-from postrack.loading import load_record
+from postrack.loading import TIMELINE_FILE, load_record
 from postrack.paths import shown
 from postrack.problems import Problem, UserError
 from postrack.record import Record
-from postrack.tracker.timeline import TIMELINE_FILE, load_timeline
+from postrack.tracker.timeline import load_timeline
 
 
 def validate(
@@ -49,7 +49,7 @@ def validate(
     for warning in record.warnings:
         print(warning, file=sys.stderr)
     statements = sum(1 for _ in record.all_statements())
-    sources = sum(len(p.sources) for p in record.parties.values())
+    sources = len(record.sources)
     warned = f", {len(record.warnings)} warnings" if record.warnings else ""
     timeline = f", {events} timeline events" if events else ""
     print(

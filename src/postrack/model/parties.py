@@ -1,4 +1,4 @@
-"""A party's file: who it is, the sources it cites, and its dated statements per issue.
+"""A party's file: who it is and its dated statements per issue (sources live in ``sources.yaml``).
 
 Statements are folded in date order: each one sets the stance of the options it names and leaves
 the rest as they were (``reset`` clears earlier stances first). So the position on any date is the
@@ -7,7 +7,7 @@ sources that set it.
 """
 
 import datetime as dt
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
@@ -16,13 +16,15 @@ from postrack.model.base import Id, SourceId, StrictModel, Text
 Stance = Literal["demand", "acceptable", "red_line"]
 STANCES: tuple[Stance, ...] = ("demand", "acceptable", "red_line")
 Confidence = Literal["high", "medium", "low"]
-Role = Literal["belligerent", "mediator", "guarantor", "supporter", "observer"]
+Fallback = Literal["unstated", "red_line"]
 
 
 class PartyInfo(StrictModel):
     id: Id
     name: Text
-    role: Role
+    role: Text = Field(
+        description="The party's role in the talks, one of the manifest's `roles` when it lists any.",
+    )
     description: str = ""
     no_deal: float = Field(
         0.0,
@@ -30,18 +32,6 @@ class PartyInfo(StrictModel):
         le=1.0,
         description="Utility (0-1, same scale as package utilities) the party expects without a deal.",
     )
-
-
-class Source(StrictModel):
-    """A document cited by statements: outlet or title, its date, and a URL where known."""
-
-    id: SourceId
-    outlet: Text
-    title: str = ""
-    date: dt.date | None = None
-    url: str = ""
-    reliability: Literal["primary", "secondary", "weak"] = "secondary"
-    note: str = ""
 
 
 class Citation(StrictModel):
@@ -60,11 +50,19 @@ class Requirement(StrictModel):
 
 
 class Condition(StrictModel):
-    """The party accepts the ``when`` options of this issue only if one of ``requires`` holds."""
+    """The party accepts the ``when`` options of this issue only if one of ``requires`` holds.
+
+    ``otherwise`` says what the options fall back to when no alternative holds: ``red_line`` for a
+    true "only if" (the party rejects them otherwise), ``unstated`` for "would accept them if" (it
+    has said nothing about the other case). The stance model (``postrack.stance``) reads it.
+    """
 
     id: Id
     when: list[Id] = Field(min_length=1)
     requires: list[Requirement] = Field(min_length=1)
+    otherwise: Fallback = Field(
+        description="What the `when` options fall back to when the condition fails: red_line or unstated."
+    )
     note: str = ""
 
 
@@ -95,7 +93,23 @@ class Statement(StrictModel):
         return {"demand": self.demand, "acceptable": self.acceptable, "red_line": self.red_line}
 
 
+class Capability(StrictModel):
+    """A party's clout in the talks from a date on: 0-100 overall, optionally per issue, with sources."""
+
+    date: dt.date
+    date_precision: Literal["day", "month", "approximate"] = "day"
+    summary: Text
+    value: float = Field(ge=0, le=100, description="Clout on every issue (0-100) unless `issues` overrides.")
+    issues: dict[Id, Annotated[float, Field(ge=0, le=100)]] = Field(default_factory=dict)
+    sources: list[Citation] = Field(min_length=1)
+    confidence: Confidence = "medium"
+    note: str = ""
+
+
 class PartyFile(StrictModel):
     party: PartyInfo
-    sources: list[Source] = Field(default_factory=list)
     positions: dict[Id, list[Statement]] = Field(default_factory=dict)
+    capabilities: list[Capability] = Field(
+        default_factory=list,
+        description="Dated, sourced clout of the party (used by forecasts), oldest first.",
+    )

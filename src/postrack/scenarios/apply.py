@@ -7,7 +7,8 @@ Merge rule (tested in ``tests/scenarios/test_precedence.py``):
    overrides only the options and conditions it names (``reset`` clears the rest first).
 3. Several scenarios apply in the order given; a later one wins where they touch the same option.
 Each scenario statement cites a source standing for the scenario itself, so every cell of a
-result still says where it came from.
+result still says where it came from; ``sources`` in the scenario file add to the registry (for
+the statements of ``add_parties``), replacing a source of the same id.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from postrack.model import Citation, PartyFile, Source, Statement
+from postrack.model import Citation, Source, Statement
 from postrack.record import Record
 from postrack.scenarios.model import Scenario
 
@@ -36,7 +37,9 @@ def apply_scenario(record: Record, scenario: Scenario, path: Path, lines: list[i
         files[pid] = str(path)
         origins = {k: v for k, v in origins.items() if k[0] != pid}
     sid = source_id(path)
-    scenario_source = Source(
+    sources = dict(record.sources)
+    sources.update({s.id: s for s in scenario.sources})
+    sources[sid] = Source(
         id=sid,
         outlet="Scenario",
         title=scenario.title,
@@ -65,8 +68,5 @@ def apply_scenario(record: Record, scenario: Scenario, path: Path, lines: list[i
         existing = positions.get(change.issue, [])
         origins[(change.party, change.issue, len(existing))] = (str(path), line)
         positions[change.issue] = [*existing, statement]
-        sources = (
-            party.sources if any(s.id == sid for s in party.sources) else [*party.sources, scenario_source]
-        )
-        parties[change.party] = PartyFile(party=party.party, sources=sources, positions=positions)
-    return replace(record, parties=parties, files=files, origins=origins, warnings=())
+        parties[change.party] = party.model_copy(update={"positions": positions})
+    return replace(record, parties=parties, files=files, origins=origins, sources=sources, warnings=())

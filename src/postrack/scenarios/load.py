@@ -40,9 +40,10 @@ def overlay(record: Record, path: Path) -> tuple[Record, Scenario]:
     problems += _reference_problems(record, doc)
     if scenario is None or problems:
         raise UserError(problems)
+    sources = {**record.sources, **{s.id: s for s in scenario.sources}}
     for i, added in enumerate(scenario.add_parties):
         sub = Located(doc.file, doc.data["add_parties"][i], _sub_marks(doc, ("add_parties", i)))
-        problems += [p for p in check_references(added, record.issues, sub) if p.severity == "error"]
+        problems += [p for p in check_references(added, record.issues, sources, sub) if p.severity == "error"]
     if problems:
         raise UserError(problems)
     lines = [doc.where(("changes", i))[0] for i in range(len(scenario.changes))]

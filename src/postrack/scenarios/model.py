@@ -6,7 +6,7 @@ import datetime as dt
 
 from pydantic import Field
 
-from postrack.model import Condition, PartyFile
+from postrack.model import Condition, PartyFile, Source
 from postrack.model.base import Id, StrictModel, Text
 
 
@@ -44,6 +44,9 @@ class Scenario(StrictModel):
     )
     basis: list[Basis] = Field(default_factory=list)
     changes: list[Change] = Field(default_factory=list)
+    sources: list[Source] = Field(
+        default_factory=list, description="Sources added to the registry, cited by the parties added here."
+    )
     add_parties: list[PartyFile] = Field(
         default_factory=list, description="Whole parties to add; one with an existing id replaces it."
     )

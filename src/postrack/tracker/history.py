@@ -12,7 +12,7 @@ from datetime import date
 
 from postrack.model import Issue
 from postrack.problems import UserError
-from postrack.record import Record, StatementRef, fold
+from postrack.record import Record, StatementRef, fold_each
 from postrack.sources import CitedSource, cite
 from postrack.tracker.classify import Kind, classify, own_end
 from postrack.tracker.state import PositionState, until
@@ -120,9 +120,7 @@ def issue_history(record: Record, party: str, issue_id: str) -> IssueHistory:
     corrected_by = {
         r.statement.corrects: r.statement.id or f"statement of {r.date}" for r in refs if r.statement.corrects
     }
-    states = [
-        PositionState.of(issue, fold(party, issue_id, ref.date, refs[: n + 1])) for n, ref in enumerate(refs)
-    ]
+    states = [PositionState.of(issue, p) for p in fold_each(party, issue_id, refs)]
     end = _own_end(issue, states)
     changes = []
     before: PositionState | None = None

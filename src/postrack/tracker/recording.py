@@ -2,15 +2,17 @@
 
 People add to the tracker every day, often several at once, so recording is all or nothing:
 
-1. an exclusive lock (``fcntl.flock`` on a sibling ``.<party>.yaml.lock``) serialises writers;
-2. under it the file is re-read, so an edit that landed while we waited is kept;
-3. the statement goes after the last one of its issue dated on or before it
-   (:mod:`postrack.tracker.splice`; the rest of the text is untouched, comments included);
-4. the whole data folder is loaded with the new text in place (from a temporary copy); any error
+1. an exclusive lock (``fcntl.flock`` on a sibling ``.<party>.yaml.lock``, and on
+   ``.sources.yaml.lock`` first when a new source is added) serialises writers;
+2. under it the files are re-read, so an edit that landed while we waited is kept;
+3. the statement goes after the last one of its issue dated on or before it, a new source at the
+   end of ``sources.yaml`` (:mod:`postrack.tracker.splice`; the rest of the text is untouched,
+   comments included);
+4. the whole data folder is loaded with the new texts in place (from a temporary copy); any error
    refuses the statement and nothing is written, the messages naming the file and line;
-5. the new text goes to a temporary file in the same folder, is fsynced and renamed over the old one,
-   unless the file changed under us meanwhile (an editor that does not lock), in which case we start
-   again from step 2.
+5. each new text goes to a temporary file in the same folder, is fsynced and renamed over the old
+   one, unless the file changed under us meanwhile (an editor that does not lock), in which case we
+   start again from step 2 (a source already added by the interrupted attempt is not added twice).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from postrack.loading import CATALOGUE_FILE, load_record, party_files
+from postrack.loading import CATALOGUE_FILE, MANIFEST_FILE, SOURCES_FILE, load_record, party_files
 from postrack.model.parties import Stance
 from postrack.paths import shown
 from postrack.problems import Problem, UserError
@@ -99,6 +101,9 @@ class NewStatement:
         return {k: v for k, v in fields if v not in (None, "")}
 
 
+_EMPTY_REGISTRY = "# Every source the statements of this folder cite, each once.\nsources: []\n"
+
+
 @dataclass(frozen=True)
 class Recorded:
     """Where the statement landed, and any warnings the data now raises about it."""
@@ -135,14 +140,42 @@ def record_statement(folder: Path | str, new: NewStatement) -> Recorded:
     if not path.is_file():
         known = ", ".join(p.stem for p in party_files(folder)) if folder.is_dir() else "none"
         raise UserError.single(f"no file for party {new.party!r} (known: {known})", name)
-    with _locked(path, name):
+    registry = folder / SOURCES_FILE
+    registry_name = shown(registry)
+    source = new.source_yaml()
+    with (
+        _locked(registry, registry_name) if source is not None else contextlib.nullcontext(),
+        _locked(path, name),
+    ):
+        added = False
         for _ in range(ATTEMPTS):
             raw, current = read_bytes(path, name)
             text, index = _with_statement(current, name, new)
-            recorded = _recorded(_validated(folder, path, name, text), new, index, name)
+            texts = {path.name: text}
+            registry_raw = registry.read_bytes() if source is not None and registry.is_file() else b""
+            if source is not None and not added:
+                before = read_bytes(registry, registry_name)[1] if registry_raw else _EMPTY_REGISTRY
+                texts[registry.name] = _with_source(before, registry_name, new.source, source)
+            recorded = _recorded(_validated(folder, texts), new, index, name, source is not None)
+            if registry.name in texts:
+                if not _replace_if_unchanged(registry, registry_raw, texts[registry.name].encode()):
+                    continue
+                added = True
             if _replace_if_unchanged(path, raw, (_BOM if raw.startswith(_BOM) else b"") + text.encode()):
                 return recorded
     raise UserError.single(f"refused: {name} kept changing while recording; try again", name)
+
+
+def _with_source(text: str, name: str, source_id: str, source: dict[str, Any]) -> str:
+    """The registry's text with ``source`` appended; refused when the id is taken."""
+    data = parse_text(text, name).data
+    listed = data.get("sources") if isinstance(data, dict) else None
+    listed = listed if isinstance(listed, list) else []
+    if source_id in [s.get("id") for s in listed if isinstance(s, dict)]:
+        raise UserError.single(
+            f"source {source_id!r} already exists; cite it without the --new-source-* options", name
+        )
+    return insert_item(text, name, ("sources",), len(listed), source)
 
 
 def _with_statement(text: str, name: str, new: NewStatement) -> tuple[str, int]:
@@ -161,38 +194,35 @@ def _with_statement(text: str, name: str, new: NewStatement) -> tuple[str, int]:
         ),
         default=0,
     )
-    text = insert_item(text, name, ("positions", new.issue), index, new.as_yaml())
-    source = new.source_yaml()
-    if source is not None:
-        sources = data.get("sources")
-        listed = sources if isinstance(sources, list) else []
-        existing = [s.get("id") for s in listed if isinstance(s, dict)]
-        if new.source in existing:
-            raise UserError.single(
-                f"source {new.source!r} already exists; cite it without the --new-source-* options", name
-            )
-        text = insert_item(text, name, ("sources",), len(listed), source)
-    return text, index
+    return insert_item(text, name, ("positions", new.issue), index, new.as_yaml()), index
 
 
 def _later(value: object, than: dt.date) -> bool:
     return isinstance(value, dt.date) and value > than
 
 
-def _validated(folder: Path, path: Path, name: str, text: str) -> Record:
-    """Load the whole folder with ``text`` in place of ``path``; refuse with located problems."""
+def _validated(folder: Path, texts: dict[str, str]) -> Record:
+    """Load the whole folder with ``texts`` (file name -> text) in place; refuse with located problems."""
     with tempfile.TemporaryDirectory(prefix="positions-record-") as tmp:
         copy = Path(tmp)
-        for original in [folder / CATALOGUE_FILE, *party_files(folder)]:
-            if original.name != path.name and original.is_file():
+        others = [
+            folder / CATALOGUE_FILE,
+            folder / SOURCES_FILE,
+            folder / MANIFEST_FILE,
+            *party_files(folder),
+        ]
+        for original in others:
+            if original.name not in texts and original.is_file():
                 shutil.copyfile(original, copy / original.name)
-        (copy / path.name).write_text(text, encoding="utf-8")
+        for file_name, text in texts.items():
+            (copy / file_name).write_text(text, encoding="utf-8")
         try:
             record = load_record(copy, display_root=copy)
         except UserError as error:
             problems = [_relocated(p, folder) for p in error.problems if p.severity == "error"]
             refusal = Problem(
-                name, message="refused: the statement would make the data invalid; nothing was written"
+                shown(folder / next(iter(texts))),
+                message="refused: the statement would make the data invalid; nothing was written",
             )
             raise UserError([refusal, *problems]) from None
     return replace(record, warnings=tuple(_relocated(w, folder) for w in record.warnings))
@@ -205,7 +235,7 @@ def _relocated(problem: Problem, folder: Path) -> Problem:
     return replace(problem, file=shown(folder / problem.file))
 
 
-def _recorded(record: Record, new: NewStatement, index: int, name: str) -> Recorded:
+def _recorded(record: Record, new: NewStatement, index: int, name: str, new_source: bool) -> Recorded:
     refs = list(record.statements(new.party, new.issue))
     landed = refs[index].statement if index < len(refs) else None
     if landed is None or (landed.date, landed.summary, landed.stance_lists()[new.stance]) != (
@@ -215,13 +245,12 @@ def _recorded(record: Record, new: NewStatement, index: int, name: str) -> Recor
     ):
         raise RuntimeError(f"the new statement did not land at index {index} of {new.issue} in {name}")
     at = format_path(("positions", new.issue, index))
-    new_source = new.source_yaml() is not None
-    sources = len(record.parties[new.party].sources) - 1
+    last_source = format_path(("sources", len(record.sources) - 1))
     ours = [
         w
         for w in record.warnings
-        if w.file == name
-        and (w.path.startswith(at) or (new_source and w.path.startswith(f"sources[{sources}]")))
+        if (w.file == name and w.path.startswith(at))
+        or (new_source and w.file.endswith(SOURCES_FILE) and w.path.startswith(last_source))
     ]
     return Recorded(
         party=new.party,

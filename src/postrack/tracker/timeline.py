@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from postrack.loading import validate_model
+from postrack.loading import TIMELINE_FILE, validate_model
 from postrack.model.base import Id, SourceId, StrictModel, Text
 from postrack.paths import shown
 from postrack.problems import Problem, UserError
@@ -26,7 +26,6 @@ from postrack.tracker.history import Change, all_changes
 from postrack.tracker.state import until
 from postrack.yamlsource import Located, read_file
 
-TIMELINE_FILE = "timeline.yaml"
 WINDOW_BEFORE = 1
 WINDOW_AFTER = 3
 

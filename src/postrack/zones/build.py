@@ -17,16 +17,10 @@ from datetime import date
 
 from postrack.problems import UserError
 from postrack.record import Record, StatementRef
+from postrack.sources import CitedSource
+from postrack.sources import cite as cite_sources
 from postrack.zones.model import UNIT, IssueSpec, LinkCondition, PartySpec, RedLine, Requirement, ZoneModel
 from postrack.zones.utility import normalise, option_utilities
-
-
-@dataclass(frozen=True)
-class SourceRef:
-    outlet: str
-    title: str
-    date: date | None
-    url: str
 
 
 @dataclass(frozen=True)
@@ -35,7 +29,7 @@ class Cited:
 
     stated: date | None
     summary: str
-    sources: tuple[SourceRef, ...]
+    sources: tuple[CitedSource, ...]
 
 
 def build(
@@ -101,12 +95,7 @@ def cite(record: Record, model: ZoneModel, as_of: date) -> tuple[Cited | None, .
 
 
 def _cited(record: Record, ref: StatementRef) -> Cited:
-    sources = []
-    for citation in ref.statement.sources:
-        source = record.source(ref.party, citation.ref)
-        if source is not None:
-            sources.append(SourceRef(source.outlet, source.title, source.date, source.url))
-    return Cited(ref.date, ref.statement.summary, tuple(sources))
+    return Cited(ref.date, ref.statement.summary, cite_sources(record, ref))
 
 
 def _check(record: Record, parties: Sequence[str], issues: Sequence[str] | None) -> list[str]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, fields, is_dataclass
 from datetime import date
 from typing import Any, Literal
 
-from postrack.zones.build import SourceRef
+from postrack.sources import CitedSource
 from postrack.zones.ranking import Ranking
 
 
@@ -43,7 +43,7 @@ class Constraint(ToDict):
     requires: tuple[tuple[str, tuple[str, ...]], ...] = ()
     stated: date | None = None
     summary: str = ""
-    sources: tuple[SourceRef, ...] = ()
+    sources: tuple[CitedSource, ...] = ()
 
     def label(self) -> str:
         if self.kind == "red_line":
