@@ -73,8 +73,8 @@ def test_gap_is_zero_exactly_when_an_accepted_option_is_shared(
 ) -> None:
     issue, first, second = case
     a, b = position(issue, "a", **first), position(issue, "b", **second)
-    accepted_a = {o for o in issue.option_ids() if a.accepts(o)}
-    accepted_b = {o for o in issue.option_ids() if b.accepts(o)}
+    accepted_a = {o for o in issue.option_ids() if a.stance(o) in ("demand", "acceptable")}
+    accepted_b = {o for o in issue.option_ids() if b.stance(o) in ("demand", "acceptable")}
     found = gap(issue, a, b)
     assert found == gap(issue, b, a)
     assert (found is None) == (not accepted_a or not accepted_b)

@@ -1,9 +1,10 @@
 """Issue-by-issue comparison of a set of parties as of a date.
 
-For every issue and every pair of parties the registered rules produce findings; the pair's
-status is read off them: ``unknown`` when a party has no stance, ``overlap`` when some option is
-acceptable to both with no strings, ``conditional`` when every shared option hangs on a
-cross-issue condition, ``incompatible`` when none is shared.
+For every issue and every pair of parties the registered rules produce findings, reading stances
+only through :mod:`postrack.stance`; the pair's status is read off them: ``unknown`` when a party
+has no stance, ``overlap`` when some option both accept with no condition the other has not met,
+``conditional`` when the shared options hang on conditions still open, ``incompatible`` when
+nothing is shared or every shared option is blocked. Every pair carries a one-line reason.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from postrack.model.parties import Stance
 from postrack.record import IssuePosition, Record, StatementRef
 from postrack.rules import REGISTRY, Finding, PairContext
 from postrack.sources import CitedSource, cite
+from postrack.stance import Reading, of_position
 
 Status = Literal["overlap", "conditional", "incompatible", "unknown"]
 STATUSES: tuple[Status, ...] = ("overlap", "conditional", "incompatible", "unknown")
@@ -68,11 +70,13 @@ class PairResult:
     unconditional: tuple[str, ...]
     gap: int | None
     findings: tuple[Finding, ...]
+    reason: str = ""
 
     def to_dict(self) -> dict[str, object]:
         return {
             "parties": list(self.parties),
             "status": self.status,
+            "reason": self.reason,
             "common": list(self.common),
             "unconditional": list(self.unconditional),
             "gap": self.gap,
@@ -131,12 +135,21 @@ def compare(record: Record, parties: list[str] | tuple[str, ...], as_of: date) -
             cache[(party, issue)] = record.position(party, issue, as_of)
         return cache[(party, issue)]
 
+    def reading(party: str, issue: str) -> Reading | None:
+        return of_position(record.issue(issue), lookup(party, issue))
+
     results = []
     for issue in record.issues.values():
         stances = tuple(_stance(record, lookup(p, issue.id)) for p in parties)
         pairs = []
         for a, b in combinations(sorted(parties), 2):
-            ctx = PairContext(issue, (a, b), (lookup(a, issue.id), lookup(b, issue.id)), lookup)
+            ctx = PairContext(
+                issue,
+                (a, b),
+                (lookup(a, issue.id), lookup(b, issue.id)),
+                (reading(a, issue.id), reading(b, issue.id)),
+                reading,
+            )
             findings = tuple(f for rule in REGISTRY for f in rule.evaluate(ctx))
             pairs.append(_pair(ctx, findings))
         results.append(IssueComparison(issue.id, issue.title, stances, tuple(pairs)))
@@ -144,26 +157,43 @@ def compare(record: Record, parties: list[str] | tuple[str, ...], as_of: date) -
 
 
 def _pair(ctx: PairContext, findings: tuple[Finding, ...]) -> PairResult:
-    codes = {f.code for f in findings}
     unconditional = next((f.options for f in findings if f.code == "PR002"), ())
+    conditional = [f for f in findings if f.code == "PR003"]
+    blocked = {o for f in conditional if f.detail("verdict") == "blocked" for o in f.options}
+    still_open = [f for f in conditional if f.options[0] not in blocked]
     status: Status
-    if "PR001" in codes:
-        status = "unknown"
+    if any(f.code == "PR001" for f in findings):
+        status, reason = "unknown", "; ".join(f.message for f in findings if f.code == "PR001")
     elif unconditional:
-        status = "overlap"
-    elif "PR003" in codes:
-        status = "conditional"
+        status, reason = "overlap", f"both accept {', '.join(unconditional)}"
+    elif still_open:
+        status, reason = "conditional", still_open[0].message
     else:
-        status = "incompatible"
+        status, reason = "incompatible", _incompatible(ctx, findings, blocked)
     a, b = ctx.positions
     return PairResult(
         parties=ctx.parties,
         status=status,
-        common=tuple(ctx.accepted_by_both()),
+        common=tuple(ctx.shared()),
         unconditional=tuple(unconditional),
         gap=gap(ctx.issue, a, b),
         findings=findings,
+        reason=reason,
     )
+
+
+def _incompatible(ctx: PairContext, findings: tuple[Finding, ...], blocked: set[str]) -> str:
+    """Why nothing is shared: a blocked condition, the red lines in the way, or the gap."""
+    if blocked:
+        return next(f.message for f in findings if f.code == "PR003" and f.detail("verdict") == "blocked")
+    pair = ctx.both()
+    assert pair is not None
+    red = [f.message for f in findings if f.code == "PR004"]
+    wants = [
+        f"{party} accepts {', '.join(r.at_least('conditional')) or 'no option'}"
+        for party, r in zip(ctx.parties, pair, strict=True)
+    ]
+    return "; ".join(red or ["nothing shared"]) + " (" + "; ".join(wants) + ")"
 
 
 def _stance(record: Record, position: IssuePosition | None) -> PartyStance | None:

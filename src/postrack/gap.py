@@ -11,13 +11,13 @@ from __future__ import annotations
 
 from postrack.model import Issue
 from postrack.record import IssuePosition
+from postrack.stance import of_position
 
 
 def accepted(issue: Issue, position: IssuePosition | None) -> list[str]:
-    """Options of ``issue`` the party would accept, in the issue's own order."""
-    if position is None:
-        return []
-    return [o for o in issue.option_ids() if position.accepts(o)]
+    """Options of ``issue`` the party would accept (conditionally or not), in the issue's own order."""
+    reading = of_position(issue, position)
+    return list(reading.at_least("conditional")) if reading else []
 
 
 def gap(issue: Issue, a: IssuePosition | None, b: IssuePosition | None) -> int | None:

@@ -58,12 +58,6 @@ class IssuePosition:
         held = self.stances.get(option)
         return held.stance if held else None
 
-    def accepts(self, option: str) -> bool:
-        return self.stance(option) in ("demand", "acceptable")
-
-    def rejects(self, option: str) -> bool:
-        return self.stance(option) == "red_line"
-
     def options(self, stance: Stance) -> list[str]:
         return [o for o, s in self.stances.items() if s.stance == stance]
 

@@ -62,7 +62,7 @@ def test_title_block_names_date_parties_and_classification(text: str) -> None:
 def test_matrix_and_charts_are_drawn_with_their_labels(text: str) -> None:
     assert "Issue Схід (East) × Mediator Схід (East) × Захід (West) Mediator × Захід (West)" in text
     assert "Table 1: Pairs of parties issue by issue" in text
-    for status in ("overlap", "conditional", "incompatible · gap 1", "unknown"):
+    for status in ("overlap", "incompatible · gap 1", "unknown"):
         assert status in text
     chart = text[text.index("7. Convergence") : text.index("Sources")]
     for title in ("Ceasefire", "Military aid", "Prisoners", "Nuclear plant"):

@@ -78,8 +78,9 @@ def test_compare_json_contract() -> None:
     first = data["issues"][0]
     assert first["issue"] == "ceasefire"
     assert first["pairs"][0]["parties"] == ["north", "south"]
-    assert first["pairs"][0]["status"] == "conditional"
+    assert first["pairs"][0]["status"] == "incompatible"
     assert first["pairs"][0]["common"] == ["immediate"]
+    assert first["pairs"][0]["reason"].endswith("blocked: south red-lines every way to meet it")
     statuses = {p["status"] for i in data["issues"] for p in i["pairs"]}
     assert statuses <= {"overlap", "conditional", "incompatible", "unknown"}
 
@@ -87,8 +88,9 @@ def test_compare_json_contract() -> None:
 def test_compare_markdown_and_table_agree_on_status() -> None:
     _, md, _ = run("compare", "--data", str(SMALL), "-p", "north,south", "--as-of", "2025-06-10", "-f", "md")
     _, table, _ = run("compare", "--data", str(SMALL), "-p", "north,south", "--as-of", "2025-06-10")
-    assert "| ceasefire | ◐ conditional; immediate |" in md
-    assert "◐ conditional" in table
+    assert "| ceasefire | ✘ incompatible; immediate |" in md
+    assert "- north × south: **incompatible**: north accepts immediate only if" in md
+    assert "✘ incompatible" in table
 
 
 def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -21,7 +21,7 @@ def test_statuses_change_with_the_date(small_dir: Path) -> None:
     }
     status = {i.issue: i.pairs[0].status for i in after.issues}
     assert status == {
-        "ceasefire": "conditional",
+        "ceasefire": "incompatible",  # the only shared option hangs on a condition south blocks
         "military_aid": "incompatible",
         "prisoners": "overlap",
         "znpp": "unknown",
@@ -39,8 +39,13 @@ def test_conditional_overlap_says_who_blocks_the_condition(small_dir: Path) -> N
         "party": "north",
         "condition": "needs_aid_halt",
         "requires": "military_aid in {halted}",
+        "verdict": "blocked",
         "blocked_by": "south",
     }
+    assert pair.status == "incompatible"
+    assert pair.reason == (
+        "north accepts immediate only if military_aid in {halted}; blocked: south red-lines every way to meet it"
+    )
 
 
 def test_red_line_conflict_names_both_sides(small_dir: Path) -> None:

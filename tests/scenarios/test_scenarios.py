@@ -77,14 +77,13 @@ def test_run_reports_what_the_concession_opens() -> None:
     merged, scenario = overlay(base, AID)
     result = run_scenario(base, merged, scenario, ["north", "south"], scenario.as_of)
     changes = {(c.issue, c.before, c.after) for c in result.impact.status_changes}
-    assert changes == {("military_aid", "incompatible", "overlap")}
+    # south now accepts a halt, which meets north's condition on the ceasefire: no obstacle left
+    assert changes == {("military_aid", "incompatible", "overlap"), ("ceasefire", "incompatible", "overlap")}
     assert [c.message for c in result.impact.conflicts_resolved] == [
-        "north accepts immediate only if military_aid in {halted}; south red-lines every way to meet it",
+        "north accepts immediate only if military_aid in {halted}; blocked: south red-lines every way to meet it",
         "south's red line blocks halted, which north demands",
     ]
-    assert [c.message for c in result.impact.conflicts_new] == [
-        "north accepts immediate only if military_aid in {halted}"
-    ]
+    assert result.impact.conflicts_new == ()
 
 
 def test_shipped_scenarios_apply_to_the_shipped_data() -> None:

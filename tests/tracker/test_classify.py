@@ -43,18 +43,17 @@ LOW = -1  # the party's own end is the first option (s0)
         ({"s0": "demand"}, {"s0": "demand", "s2": "acceptable"}, "softening"),
         # dropping the option closest to the other end
         ({"s0": "demand", "s2": "acceptable"}, {"s0": "demand"}, "hardening"),
-        # giving up its maximal demand: the range moves away from its own end
-        ({"s0": "demand", "s1": "acceptable"}, {"s1": "acceptable"}, "softening"),
-        # the whole range shifts towards its own end
-        ({"s2": "acceptable"}, {"s1": "acceptable"}, "hardening"),
+        # no longer accepting its own maximal option: it accepts less, a hardening by the ladder
+        ({"s0": "demand", "s1": "acceptable"}, {"s1": "acceptable"}, "hardening"),
+        # the whole range shifts: one option up, one down (the reasons give the direction)
+        ({"s2": "acceptable"}, {"s1": "acceptable"}, "reframing"),
         # dropping a red line without accepting the option
         ({"s0": "demand", "s4": "red_line"}, {"s0": "demand"}, "softening"),
         # a new red line
         ({"s0": "demand"}, {"s0": "demand", "s3": "red_line"}, "hardening"),
-        # the demand moves to an option nearer the other end, the accepted set unchanged
-        ({"s0": "demand", "s1": "acceptable"}, {"s0": "acceptable", "s1": "demand"}, "softening"),
-        # no longer insisting: demand becomes merely acceptable
-        ({"s0": "demand", "s1": "demand"}, {"s0": "demand", "s1": "acceptable"}, "softening"),
+        # only the ideal moves, the accepted set unchanged: no option moved on the ladder
+        ({"s0": "demand", "s1": "acceptable"}, {"s0": "acceptable", "s1": "demand"}, "reframing"),
+        ({"s0": "demand", "s1": "demand"}, {"s0": "demand", "s1": "acceptable"}, "reframing"),
         # the same options accepted, a different one in the middle: neither wider nor narrower
         (
             {"s0": "demand", "s1": "acceptable", "s3": "acceptable"},
@@ -70,8 +69,8 @@ def test_ordered_cases(before: dict[str, Stance], after: dict[str, Stance], kind
 
 def test_conditions_added_harden_and_dropped_soften() -> None:
     plain, bound = state(SCALE, {"s0": "demand"}), state(SCALE, {"s0": "demand"}, conditions=("c1",))
-    assert classify(SCALE, plain, bound, LOW) == ("hardening", ("condition added: c1",))
-    assert classify(SCALE, bound, plain, LOW) == ("softening", ("condition dropped: c1",))
+    assert classify(SCALE, plain, bound, LOW) == ("hardening", ("s0: accepted → conditional",))
+    assert classify(SCALE, bound, plain, LOW) == ("softening", ("s0: conditional → accepted",))
 
 
 def test_salience_alone_is_a_reframing_with_its_reason() -> None:
@@ -79,12 +78,17 @@ def test_salience_alone_is_a_reframing_with_its_reason() -> None:
     assert (kind, reasons) == ("reframing", ("salience 5 → 9",))
 
 
-def test_acceptance_outweighs_a_condition_in_the_other_direction() -> None:
+def test_moves_in_both_directions_are_a_reframing_that_names_both() -> None:
     before = state(SCALE, {"s0": "demand"})
     after = state(SCALE, {"s0": "demand", "s3": "acceptable"}, conditions=("c1",))
     kind, reasons = classify(SCALE, before, after, LOW)
-    assert kind == "softening"
-    assert "condition added: c1" in reasons
+    assert kind == "reframing"
+    assert {"s0: accepted → conditional", "s3: unstated → accepted"} <= set(reasons)
+
+
+def test_a_first_acceptance_after_red_lines_is_an_opening() -> None:
+    refusing = state(SCALE, {"s4": "red_line"})
+    assert classify(SCALE, refusing, state(SCALE, {"s0": "demand", "s4": "red_line"}), LOW)[0] == "opening"
 
 
 def test_unordered_issues_read_widening_and_narrowing() -> None:
@@ -125,6 +129,10 @@ def test_undoing_a_change_is_the_opposite_change(
     backward, _ = classify(issue, b, a, end)
     if a == b:
         assert forward == backward == "reaffirmed"
+    elif not a.stances or not b.stances:  # from no stance at all, any change is an opening
+        assert "opening" in (forward, backward)
+    elif "opening" in (forward, backward):  # one side accepts nothing: going back loses every acceptance
+        assert {forward, backward} - {"opening"} <= {"hardening", "reframing"}
     else:
         assert backward == OPPOSITE[forward]
 

@@ -26,7 +26,8 @@ def test_tables_show_the_changes() -> None:
         app, ["history", "us", "--issue", "ceasefire", "--as-of", "2026-06-30", *DATA], env={"COLUMNS": "200"}
     )
     assert history.exit_code == 0
-    assert "softening" in history.stdout and "hardening" in history.stdout
+    assert "opening" in history.stdout and "reframing" in history.stdout
+    assert "accepted range moves towards the other end" in history.stdout
     diff = runner.invoke(
         app, ["diff", "--from", "2025-05-16", "--to", "2026-01-01", *DATA], env={"COLUMNS": "200"}
     )

@@ -64,7 +64,7 @@ def test_a_position_that_moved_and_came_back_is_listed_with_no_net_change(tracke
     result = diff(load_record(tracker_data), ["us"], date(2025, 8, 1), date(2025, 11, 1), LATE)
     (move,) = result.moves
     assert (move.issue, move.net_zero, move.stances) == ("ceasefire", True, ())
-    assert [c.kind for c in move.changes] == ["softening", "hardening"]
+    assert [c.kind for c in move.changes] == ["reframing", "reframing"]
 
 
 def test_gaps_per_issue_and_pair_show_convergence(tracker_data: Path) -> None:

@@ -41,14 +41,21 @@ def test_each_statement_is_classified_along_the_scale(tracker_data: Path) -> Non
     ]
 
 
-def test_a_swing_across_the_scale_and_back_softens_then_hardens(tracker_data: Path) -> None:
-    """The party's own end is fixed by its opening position, so going back is not a second softening."""
+def test_a_swing_across_the_scale_and_back_is_two_reframings_with_their_directions(
+    tracker_data: Path,
+) -> None:
+    """Trading one accepted option for another moves one option up the ladder and one down: a
+    reframing, not a softening (it can shrink a zone); the reasons say which way the range moved,
+    measured from the party's own end, fixed by its opening position."""
     record = load_record(tracker_data)
     assert kinds(record, "us", "ceasefire") == [
         ("2025-03-11", "opening"),
-        ("2025-08-16", "softening"),
-        ("2025-10-21", "hardening"),
+        ("2025-08-16", "reframing"),
+        ("2025-10-21", "reframing"),
     ]
+    changes = history(record, "us", LATE, "ceasefire").changes()
+    assert "accepted range moves towards the other end of the scale" in changes[1].reasons
+    assert "accepted range moves towards its own end of the scale" in changes[2].reasons
     assert history(record, "us", LATE, "ceasefire").issues[0].own_end == "immediate"
 
 
@@ -111,5 +118,10 @@ def test_the_last_change_ends_in_the_position_of_the_record(record: Record) -> N
             position = record.position(party, issue, last)
             assert position is not None
             assert changes[-1].after == PositionState.of(ISSUES[issue], position)
-            assert [c.kind == "opening" for c in changes] == [True] + [False] * (len(changes) - 1)
+            assert changes[0].kind == "opening"
+            for change in changes[1:]:  # later openings: a stance after none, or a first acceptance
+                before = change.before
+                assert before is not None
+                first = not before.stances or (not before.accepted and bool(change.after.accepted))
+                assert (change.kind == "opening") == (first and change.after != before)
             assert all(a.after == b.before for a, b in pairwise(changes))

@@ -253,7 +253,7 @@ def test_the_record_command_reports_where_the_statement_landed(tracker_copy: Pat
     assert result.stdout.startswith("recorded ukraine on territory, 2025-10-01, at ")
     assert "(statement 3 of 5) (with a new source)" in result.stdout
     position = load_record(tracker_copy).position("ukraine", "territory", date(2025, 10, 1))
-    assert position is not None and position.accepts("demilitarised_zone")
+    assert position is not None and position.stance("demilitarised_zone") == "acceptable"
 
 
 def test_the_record_command_refuses_cleanly(tracker_copy: Path) -> None:

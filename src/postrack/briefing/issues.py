@@ -154,7 +154,7 @@ def _shared(issue: str, held: list[PartyStance], labels: Labels) -> tuple[str, .
 
 
 def _conflict(issue: str, option: str, details: dict[str, str], labels: Labels) -> str:
-    verb = "demands" if details["stance"] == "demand" else "accepts"
+    verb = details["stance"]
     return (
         f"{labels.party(details['blocked_by'])}'s red line blocks {labels.option(issue, option)}, "
         f"which {labels.party(details['wanted_by'])} {verb}"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from postrack.checks.base import Check, Locator
 from postrack.problems import Problem
 from postrack.record import Record
+from postrack.stance import of_position
 
 
 def run(record: Record, locate: Locator) -> Iterator[Problem]:
@@ -23,7 +24,8 @@ def run(record: Record, locate: Locator) -> Iterator[Problem]:
             if not refs:
                 continue
             pos = record.position(party, issue_id, max(r.date for r in refs))
-            if pos is not None and all(pos.rejects(o) for o in issue.option_ids()):
+            reading = of_position(issue, pos)
+            if pos is not None and reading is not None and not reading.at_least("unstated"):
                 yield locate.problem(
                     pos.latest, ("red_line",), f"every option of {issue_id!r} is a red line", "warning"
                 )

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 
 from postrack.checks.base import Check, Locator
 from postrack.problems import Problem
-from postrack.record import IssuePosition, Record
+from postrack.record import Record
+from postrack.stance import Reading, of_position
 
 
 def run(record: Record, locate: Locator) -> Iterator[Problem]:
@@ -32,14 +33,19 @@ def run(record: Record, locate: Locator) -> Iterator[Problem]:
         reported: set[str] = set()
         dates = sorted({ref.date for issue in linked for ref in record.statements(party, issue)})
         for day in dates:
-            positions = {i: record.position(party, i, day) for i in sorted(linked)}
-            for pos in positions.values():
-                if pos is None:
+            readings = {
+                i: of_position(record.issue(i), record.position(party, i, day)) for i in sorted(linked)
+            }
+            for issue_id, reading in readings.items():
+                pos = record.position(party, issue_id, day)
+                if reading is None or pos is None:
                     continue
                 for cid, active in pos.conditions.items():
-                    if cid in reported or not any(pos.accepts(o) for o in active.condition.when):
+                    if cid in reported or not any(
+                        active.condition in reading.conditions_on(o) for o in active.condition.when
+                    ):
                         continue
-                    if all(_blocked(positions.get(r.issue), r.options) for r in active.condition.requires):
+                    if all(_blocked(readings.get(r.issue), r.options) for r in active.condition.requires):
                         reported.add(cid)
                         index = next(i for i, c in enumerate(active.ref.statement.conditions) if c.id == cid)
                         yield locate.problem(
@@ -60,8 +66,8 @@ def _linked_issues(record: Record, party: str) -> set[str]:
     return linked
 
 
-def _blocked(position: IssuePosition | None, options: list[str]) -> bool:
-    return position is not None and all(position.rejects(o) for o in options)
+def _blocked(reading: Reading | None, options: list[str]) -> bool:
+    return reading is not None and all(reading.level(o) == "red_line" for o in options)
 
 
 CHECK = Check("C002", "unmeetable-condition", run)

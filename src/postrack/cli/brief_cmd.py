@@ -78,7 +78,7 @@ def brief(
     from postrack.briefing import build_memo, document  # templates and Typst load only when this runs
 
     record = load_record(data_dir(data))
-    chosen = parse_parties(parties, sorted(record.parties))
+    chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
     day = parse_date(as_of, scenarios=scenario)
     since_day = parse_date(since, "--since") if since is not None else None
     kind = _format(fmt, output)

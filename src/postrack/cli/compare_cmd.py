@@ -6,6 +6,7 @@ import json
 from typing import Annotated
 
 import typer
+from rich.measure import Measurement
 from rich.table import Table
 
 from postrack.cli.console import stdout_console
@@ -50,7 +51,7 @@ def compare(
     with the options both would accept.
     """
     record = load_with_scenarios(data, scenario or [])
-    chosen = parse_parties(parties, sorted(record.parties))
+    chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
     result = run_compare(record, chosen, parse_date(as_of, scenarios=scenario))
     if issue:
         result = _only(result, issue, list(record.issues))
@@ -59,7 +60,10 @@ def compare(
     elif fmt is Format.md:
         typer.echo(markdown(result))
     else:
-        stdout_console().print(table(result))
+        console = stdout_console()
+        full = table(result)
+        fits = Measurement.get(console, console.options, full).minimum <= console.width
+        console.print(full if fits else compact(result))
 
 
 def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison:
@@ -96,6 +100,35 @@ def table(result: Comparison) -> Table:
     return out
 
 
+_SYMBOL = {"overlap": "✔", "conditional": "◐", "incompatible": "✘", "unknown": "?"}
+
+
+def compact(result: Comparison) -> Table:
+    """The matrix for a narrow terminal: one symbol per cell, pairs keyed by letter below.
+
+    With one issue (``-i``) each pair gets a line with its reason instead."""
+    pairs = _pairs(result)
+    if len(result.issues) == 1:
+        out = Table(title=f"{result.issues[0].issue} as of {result.as_of}", show_lines=True)
+        out.add_column("pair", style="bold")
+        out.add_column("status")
+        out.add_column("why")
+        for p in result.issues[0].pairs:
+            out.add_row(" × ".join(p.parties), f"[{_STYLE[p.status]}]{_MARK[p.status]}[/]", p.reason)
+        return out
+    keys = [chr(ord("A") + k) if k < 26 else str(k + 1) for k in range(len(pairs))]
+    out = Table(title=f"Positions as of {result.as_of}", show_lines=False)
+    out.add_column("issue", style="bold")
+    for key in keys:
+        out.add_column(key, justify="center")
+    for issue in result.issues:
+        out.add_row(issue.issue, *(f"[{_STYLE[p.status]}]{_SYMBOL[p.status]}[/]" for p in issue.pairs))
+    legend = [f"{k} {a} × {b}" for k, (a, b) in zip(keys, pairs, strict=True)]
+    marks = "  ".join(_MARK.values())
+    out.caption = "\n".join([*legend, marks, "one issue with its reasons: -i ISSUE; all details: -f md"])
+    return out
+
+
 def markdown(result: Comparison) -> str:
     pairs = _pairs(result)
     lines = [f"# Positions as of {result.as_of}", "", f"Parties: {', '.join(result.parties)}", ""]
@@ -120,6 +153,6 @@ def _issue_section(issue: IssueComparison) -> list[str]:
             f"- **{stance.party}** (since {stance.since}{flag}): {md_cell(stance.summary)} — {sources}"
         )
     for pair in issue.pairs:
-        lines.append(f"- {' × '.join(pair.parties)}: **{pair.status}**")
+        lines.append(f"- {' × '.join(pair.parties)}: **{pair.status}**: {md_cell(pair.reason)}")
         lines += [f"  - {md_cell(f.message)}" for f in pair.findings if f.code != "PR002"]
     return lines

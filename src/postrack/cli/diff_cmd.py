@@ -46,7 +46,7 @@ def diff(
     convergence or divergence is a number. Nothing dated after --as-of is used.
     """
     record = load_record(data_dir(data))
-    chosen = parse_parties(parties, sorted(record.parties))
+    chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
     result = run_diff(record, chosen, parse_date(start, "--from"), parse_date(end, "--to"), parse_date(as_of))
     if fmt is Format.json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))

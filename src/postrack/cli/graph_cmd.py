@@ -34,7 +34,11 @@ def graph(
     from postrack.linkage import linkage_graph, to_dot, to_json  # networkx loads only when this command runs
 
     record = load_record(data_dir(data))
-    g = linkage_graph(record, parse_parties(parties, sorted(record.parties)), parse_date(as_of))
+    g = linkage_graph(
+        record,
+        parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties)),
+        parse_date(as_of),
+    )
     if fmt is GraphFormat.json:
         print(json.dumps(to_json(g), indent=2, ensure_ascii=False))
     else:

@@ -25,7 +25,10 @@ DataOption = Annotated[
 PartiesOption = Annotated[
     str | None,
     typer.Option(
-        "--parties", "-p", help="Comma-separated party ids (default: russia,ukraine,us).", show_default=False
+        "--parties",
+        "-p",
+        help="Comma-separated party ids (default: the manifest's parties, else all).",
+        show_default=False,
     ),
 ]
 AsOfOption = Annotated[
@@ -58,8 +61,6 @@ class Format(StrEnum):
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 
-DEFAULT_PARTIES = ("russia", "ukraine", "us")
-
 
 def data_dir(value: Path | None) -> Path:
     return value if value is not None else default_data_dir()
@@ -77,10 +78,10 @@ def parse_date(value: str | None, option: str = "--as-of", scenarios: list[Path]
         raise UserError.single(f"{option}: {value!r} is not a date in the form YYYY-MM-DD") from None
 
 
-def parse_parties(
-    value: str | None, known: list[str], default: tuple[str, ...] = DEFAULT_PARTIES
-) -> list[str]:
-    """Party ids in the order given; unknown ids are a user error naming what exists."""
+def parse_parties(value: str | None, known: list[str], default: tuple[str, ...] = ()) -> list[str]:
+    """Party ids in the order given; unknown ids are a user error naming what exists.
+
+    Without ``value`` the ``default`` set (the manifest's parties), else every known party."""
     if value is None:
         wanted = [p for p in default if p in known] or sorted(known)
     else:

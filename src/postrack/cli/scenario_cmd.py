@@ -55,7 +55,7 @@ def run(
     path = resolve(file)
     baseline = load_record(data if data is not None else default_data_dir())
     overlaid, scenario = overlay(baseline, path)
-    chosen = parse_parties(parties, sorted(overlaid.parties))
+    chosen = parse_parties(parties, sorted(overlaid.parties), tuple(overlaid.manifest.parties))
     day = parse_date(as_of, scenarios=[path])
     result = run_scenario(baseline, overlaid, scenario, chosen, day)
     if fmt is Format.json:

@@ -80,7 +80,7 @@ def run(
 
 def _bridge(data: Path | None, parties: str | None, as_of: str | None, issues: str | None) -> Bridge:
     record = load_record(data_dir(data))
-    chosen = parse_parties(parties, sorted(record.parties))
+    chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
     return build_model(record, chosen, parse_date(as_of), wanted)
 

@@ -87,7 +87,7 @@ def zones(
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
     report = analyse(
         record,
-        parse_parties(parties, sorted(record.parties)),
+        parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties)),
         parse_date(as_of, scenarios=list(scenario or [])),
         issues=wanted,
         ranking=ranking.value,

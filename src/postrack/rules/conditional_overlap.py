@@ -1,8 +1,10 @@
-"""PR003 conditional-overlap: an option both accept, but only under a cross-issue condition.
+"""PR003 conditional-overlap: an option both accept, but under a condition the other has not met.
 
-Example: both sides may accept ``ceasefire: immediate``, but Russia only if ``military_aid``
-ends ``halted``; the finding names the condition, what it requires, and whether the other party
-red-lines every way of meeting it (``blocked_by``), which makes the overlap hollow.
+Example: both sides may accept ``ceasefire: immediate``, but Russia only if ``military_aid`` ends
+``halted``. The finding names the condition, what it requires and its verdict with the other party
+(:func:`postrack.stance.verdict`): ``open`` (it depends on a third party or on an outcome the other
+has not taken a stance on) or ``blocked`` (the other red-lines every way to meet it, which makes the
+overlap hollow). A condition the other meets itself is no finding: see PR002.
 """
 
 from __future__ import annotations
@@ -10,20 +12,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postrack.rules.base import Finding, PairContext, Rule
+from postrack.stance import verdict
 
 
 def evaluate(ctx: PairContext) -> Iterator[Finding]:
     pair = ctx.both()
     if pair is None:
         return
-    for option in ctx.accepted_by_both():
-        for holder, position in zip(ctx.parties, pair, strict=True):
-            other = ctx.parties[1] if holder == ctx.parties[0] else ctx.parties[0]
-            for active in position.conditions_on(option):
-                cond = active.condition
+    for option in ctx.shared():
+        for side in (0, 1):
+            holder, other = ctx.parties[side], ctx.parties[1 - side]
+            position = ctx.positions[side]
+            for cond in pair[side].conditions_on(option):
+                found = verdict(cond, ctx.reader(other))
+                if found == "endorsed":
+                    continue
                 wanted = " or ".join(f"{r.issue} in {{{', '.join(r.options)}}}" for r in cond.requires)
-                blocked = all(_rejects_all(ctx, other, r.issue, r.options) for r in cond.requires)
-                suffix = f"; {other} red-lines every way to meet it" if blocked else ""
+                suffix = (
+                    f"; blocked: {other} red-lines every way to meet it"
+                    if found == "blocked"
+                    else f"; {other} has not taken a stance on that outcome"
+                )
+                active = position.conditions.get(cond.id) if position else None
                 yield Finding(
                     "PR003",
                     "conditional-overlap",
@@ -31,19 +41,15 @@ def evaluate(ctx: PairContext) -> Iterator[Finding]:
                     ctx.parties,
                     (option,),
                     f"{holder} accepts {option} only if {wanted}{suffix}",
-                    (position.stances[option].ref, active.ref),
+                    (*ctx.ref(side, option), *((active.ref,) if active else ())),
                     (
                         ("party", holder),
                         ("condition", cond.id),
                         ("requires", wanted),
-                        ("blocked_by", other if blocked else ""),
+                        ("verdict", found),
+                        ("blocked_by", other if found == "blocked" else ""),
                     ),
                 )
-
-
-def _rejects_all(ctx: PairContext, party: str, issue: str, options: list[str]) -> bool:
-    position = ctx.lookup(party, issue)
-    return position is not None and all(position.rejects(o) for o in options)
 
 
 RULE = Rule("PR003", "conditional-overlap", evaluate)

@@ -1,4 +1,4 @@
-"""PR004 red-line-conflict: an option one party wants is the other party's red line.
+"""PR004 red-line-conflict: an option one party accepts is the other party's red line.
 
 Example (as of 2025-06-02): Russia demands ``nato: legal_ban``; Ukraine's memorandum rejects any
 obligation of neutrality, so Ukraine's red line blocks Russia's demand.
@@ -18,22 +18,18 @@ def evaluate(ctx: PairContext) -> Iterator[Finding]:
     for option in ctx.issue.option_ids():
         for i in (0, 1):
             wanter, blocker = pair[i], pair[1 - i]
-            if wanter.accepts(option) and blocker.rejects(option):
-                stance = wanter.stance(option)
+            if wanter.level(option) in ("conditional", "accepted") and blocker.level(option) == "red_line":
+                verb = "demands" if option in wanter.demanded() else "accepts"
                 yield Finding(
                     "PR004",
                     "red-line-conflict",
                     ctx.issue.id,
                     ctx.parties,
                     (option,),
-                    f"{blocker.party}'s red line blocks {option}, which {wanter.party} {_verb(stance)}",
-                    (wanter.stances[option].ref, blocker.stances[option].ref),
-                    (("blocked_by", blocker.party), ("wanted_by", wanter.party), ("stance", str(stance))),
+                    f"{ctx.parties[1 - i]}'s red line blocks {option}, which {ctx.parties[i]} {verb}",
+                    (*ctx.ref(i, option), *ctx.ref(1 - i, option)),
+                    (("blocked_by", ctx.parties[1 - i]), ("wanted_by", ctx.parties[i]), ("stance", verb)),
                 )
-
-
-def _verb(stance: str | None) -> str:
-    return "demands" if stance == "demand" else "accepts"
 
 
 RULE = Rule("PR004", "red-line-conflict", evaluate)

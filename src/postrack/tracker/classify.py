@@ -1,19 +1,19 @@
 """Whether a statement hardened, softened or reframed a party's position.
 
-A change is read along four signals, in this order of weight: what the party accepts, its red
-lines, what it insists on (demand versus merely acceptable), and its conditions. Each signal says
-harder (-1), softer (+1) or neither (0); the first one that is not 0 names the change, and the
-reasons list every signal so a reader sees mixed moves. See docs/tracker.md for the full rule.
+The label is the stance model's order (:func:`postrack.stance.movement`), the same order the
+laws of the deal zone use, so "softening" here is exactly a change that can only widen a zone:
 
-On an ordered issue, what the party accepts is a range on the scale. Its *own end* is where its
-earliest demand lies (a party's ideal says which side it is on better than what it would merely
-accept); with no demand on record, its earliest position that leans one way (:func:`own_end`: where
-its accepted options lie, or else away from its red lines). So a party that swings across the
-scale and back softens and then hardens.
-Moving either edge of the range towards the other end is softening, towards its own end hardening;
-widening both ways softens, narrowing both ways hardens. Example, territory ordered from Ukraine's
-to Russia's end: Russia accepting ``donbas_withdrawal`` besides ``four_oblasts_recognised`` moves
-its far edge towards Ukraine's end, a softening.
+- *softening*: some option moved up the ladder red line < unstated < conditional < accepted (or lost
+  a condition), none moved down; *hardening* the reverse;
+- *reframing*: options moved both ways, or only the ideal, the conditions' wording or the salience
+  changed (salience says how much an issue matters, never a direction);
+- *opening*: the party's first stance, or its first acceptance of anything (a first demand is not a
+  concession); *reaffirmed*: nothing changed.
+
+The reasons name every option that moved and, on an ordered issue, which way the accepted range and
+the ideal moved along the scale. A party's *own end* is where its earliest demand lies (else its
+earliest position that leans one way, :func:`own_end`). Example, territory ordered from Ukraine's to
+Russia's end: Russia accepting ``donbas_withdrawal`` besides ``four_oblasts_recognised`` softens.
 """
 
 from __future__ import annotations
@@ -21,10 +21,10 @@ from __future__ import annotations
 from typing import Literal
 
 from postrack.model import Issue
+from postrack.stance import Reading, movement
 from postrack.tracker.state import PositionState
 
 Kind = Literal["opening", "hardening", "softening", "reframing", "reaffirmed"]
-_BY_SIGN: dict[int, Kind] = {-1: "hardening", 1: "softening"}
 
 
 def classify(
@@ -40,19 +40,15 @@ def classify(
     if before == after:
         return "reaffirmed", ()
     end = end or own_end(issue, before) or own_end(issue, after)
-    signals = [
-        _acceptance(issue, before, after, end),
-        _red_lines(before, after),
-        _insistence(issue, before, after, end),
-        _conditions(before, after),
-        _salience(before, after),
-    ]
-    reasons = tuple(reason for _, found in signals for reason in found)
-    sign = next((s for s, _ in signals if s), 0)
-    return _BY_SIGN.get(sign, "reframing"), reasons
+    kind, moved = movement(reading(issue, before), reading(issue, after))
+    reasons = [*moved, *_directions(issue, before, after, end), *_wording(before, after)]
+    if kind == "reaffirmed":  # the ladder did not move, but something else did
+        kind = "reframing"
+    return kind, tuple(reasons)
 
 
-Signal = tuple[int, list[str]]
+def reading(issue: Issue, state: PositionState) -> Reading:
+    return Reading(issue, dict(state.stances), state.conditions)
 
 
 def own_end(issue: Issue, state: PositionState) -> int | None:
@@ -70,26 +66,6 @@ def own_end(issue: Issue, state: PositionState) -> int | None:
     if refused and (lean := sum(refused) / len(refused) - middle):
         return -1 if lean > 0 else 1
     return None
-
-
-def _acceptance(issue: Issue, before: PositionState, after: PositionState, end: int | None) -> Signal:
-    was, now = set(before.accepted), set(after.accepted)
-    if was == now:
-        return 0, []
-    reasons = [f"now accepts {o}" for o in after.accepted if o not in was]
-    reasons += [f"no longer accepts {o}" for o in before.accepted if o not in now]
-    if not was or not now:
-        return (1 if now else -1), reasons
-    if end is not None:
-        sign = _shift(issue, end, was, now)
-        if sign:
-            direction = "towards the other end" if sign > 0 else "towards its own end"
-            return sign, [*reasons, f"accepted range moves {direction} of the scale"]
-    if now > was:
-        return 1, [*reasons, "accepts more options"]
-    if now < was:
-        return -1, [*reasons, "accepts fewer options"]
-    return 0, reasons
 
 
 def _shift(issue: Issue, end: int, was: set[str], now: set[str]) -> int:
@@ -113,52 +89,32 @@ def _shift(issue: Issue, end: int, was: set[str], now: set[str]) -> int:
     return 0
 
 
-def _red_lines(before: PositionState, after: PositionState) -> Signal:
-    was, now = set(before.options("red_line")), set(after.options("red_line"))
-    added = [o for o in after.options("red_line") if o not in was]
-    dropped = [o for o in before.options("red_line") if o not in now]
-    reasons = [f"red line added: {o}" for o in added] + [f"red line dropped: {o}" for o in dropped]
-    return _either(bool(dropped), bool(added)), reasons
-
-
-def _insistence(issue: Issue, before: PositionState, after: PositionState, end: int | None) -> Signal:
-    """Demanding what was merely acceptable hardens, the reverse softens; a demand that moves from
-    one option to another on an ordered scale softens or hardens with the direction of the move."""
-    both = set(before.accepted) & set(after.accepted)
-    insists = [o for o in after.options("demand") if o in both and before.stance(o) == "acceptable"]
-    relents = [o for o in before.options("demand") if o in both and after.stance(o) == "acceptable"]
-    reasons = [f"now demands {o}" for o in insists] + [f"no longer insists on {o}" for o in relents]
-    if insists and relents and end is not None:
-        sign = _shift(issue, end, set(before.options("demand")), set(after.options("demand")))
-        if sign:
-            direction = "towards the other end" if sign > 0 else "towards its own end"
-            return sign, [*reasons, f"demand moves {direction} of the scale"]
-    return _either(bool(relents), bool(insists)), reasons
-
-
-def _conditions(before: PositionState, after: PositionState) -> Signal:
-    was, now = (
-        dict(zip(before.condition_ids, before.conditions, strict=True)),
-        dict(zip(after.condition_ids, after.conditions, strict=True)),
-    )
-    added = [c for c in now if c not in was]
-    dropped = [c for c in was if c not in now]
-    changed = [c for c in now if c in was and now[c] != was[c]]
-    reasons = [f"condition added: {c}" for c in added] + [f"condition dropped: {c}" for c in dropped]
-    reasons += [f"condition reworded: {c}" for c in changed]
-    return _either(bool(dropped), bool(added)), reasons
-
-
-def _salience(before: PositionState, after: PositionState) -> Signal:
-    """Salience says how much the issue matters, not where the party stands: never a direction."""
-    if before.salience == after.salience:
-        return 0, []
-    return 0, [f"salience {_shown(before.salience)} → {_shown(after.salience)}"]
-
-
 def _shown(salience: int | None) -> str:
     return "unstated" if salience is None else str(salience)
 
 
-def _either(softer: bool, harder: bool) -> int:
-    return (1 if softer else 0) - (1 if harder else 0)
+def _directions(issue: Issue, before: PositionState, after: PositionState, end: int | None) -> list[str]:
+    """Which way the accepted range and the ideal moved along an ordered scale (reasons only)."""
+    out: list[str] = []
+    if end is None:
+        return out
+    for what, was, now in (
+        ("accepted range", set(before.accepted), set(after.accepted)),
+        ("ideal", set(before.options("demand")), set(after.options("demand"))),
+    ):
+        if was and now and was != now and (sign := _shift(issue, end, was, now)):
+            out.append(f"{what} moves towards {'the other end' if sign > 0 else 'its own end'} of the scale")
+    return out
+
+
+def _wording(before: PositionState, after: PositionState) -> list[str]:
+    """Changes that move no option: the ideal, a condition reworded, the salience."""
+    out = []
+    was, now = before.options("demand"), after.options("demand")
+    if was != now and set(before.accepted) == set(after.accepted):
+        out.append(f"ideal: {', '.join(was) or 'none'} → {', '.join(now) or 'none'}")
+    old = {c.id: c for c in before.conditions}
+    out += [f"condition reworded: {c.id}" for c in after.conditions if c.id in old and old[c.id] != c]
+    if before.salience != after.salience:
+        out.append(f"salience {_shown(before.salience)} → {_shown(after.salience)}")
+    return out
