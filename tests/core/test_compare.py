@@ -44,7 +44,8 @@ def test_conditional_overlap_says_who_blocks_the_condition(small_dir: Path) -> N
     }
     assert pair.status == "incompatible"
     assert pair.reason == (
-        "north accepts immediate only if military_aid in {halted}; blocked: south red-lines every way to meet it"
+        "north accepts immediate only if military_aid in {halted};"
+        " blocked: south red-lines every way to meet it"
     )
 
 

@@ -80,7 +80,8 @@ def test_run_reports_what_the_concession_opens() -> None:
     # south now accepts a halt, which meets north's condition on the ceasefire: no obstacle left
     assert changes == {("military_aid", "incompatible", "overlap"), ("ceasefire", "incompatible", "overlap")}
     assert [c.message for c in result.impact.conflicts_resolved] == [
-        "north accepts immediate only if military_aid in {halted}; blocked: south red-lines every way to meet it",
+        "north accepts immediate only if military_aid in {halted};"
+        " blocked: south red-lines every way to meet it",
         "south's red line blocks halted, which north demands",
     ]
     assert result.impact.conflicts_new == ()
