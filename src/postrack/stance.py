@@ -77,12 +77,17 @@ class Reading:
         fails = self.conditions_on(option) if failing is None else tuple(failing)
         return min((c.otherwise for c in fails), key=RANK.__getitem__, default=self.level(option))
 
-    def level_in(self, option: str, package: Mapping[str, str]) -> Level:
-        """The level of ``option`` once the other issues are settled as in ``package``."""
+    def level_in(self, option: str, package: Mapping[str, str], *, unsettled_meets: bool = False) -> Level:
+        """The level of ``option`` once the other issues are settled as in ``package``.
+
+        An issue ``package`` leaves open meets no alternative, unless ``unsettled_meets`` (a model
+        that cannot see that issue gives the party the benefit of the doubt)."""
         level = self.level(option)
         if level != "conditional":
             return level
-        failing = [c for c in self.conditions_on(option) if not holds(c, package)]
+        failing = [
+            c for c in self.conditions_on(option) if not holds(c, package, unsettled_meets=unsettled_meets)
+        ]
         return self.fallback(option, failing) if failing else "accepted"
 
     def steps(self, option: str, floor: Level) -> int:
@@ -100,11 +105,14 @@ class Reading:
         return min(abs(ids.index(option) - k) for k in supported)
 
 
-def holds(condition: Condition, package: Mapping[str, str]) -> bool:
+def holds(condition: Condition, package: Mapping[str, str], *, unsettled_meets: bool = False) -> bool:
     """True when ``package`` (issue → option) meets one of the condition's alternatives.
 
-    An alternative on an issue the package does not settle counts as not met."""
-    return any(package.get(r.issue) in r.options for r in condition.requires)
+    An alternative on an issue the package does not settle counts as not met (as met with
+    ``unsettled_meets``)."""
+    return any(
+        package[r.issue] in r.options if r.issue in package else unsettled_meets for r in condition.requires
+    )
 
 
 def verdict(condition: Condition, counterpart: Callable[[str], Reading | None]) -> Verdict:

@@ -31,7 +31,8 @@ def test_memo_of_an_empty_zone_matches_golden(
     """With every plant option red-lined the zone is empty, and the memo says what would open it."""
     record = load_with_scenarios(data_dir, [data_dir.parent / "scenarios" / "plant_deadlock.yaml"])
     text = markdown(build_memo(record, ["east", "west"], as_of))
-    assert "**The zone is empty:**" in text and "### What would open it" in text
+    assert "**The agreed zone is empty**, and so is the tolerated zone." in text
+    assert "### What would open the agreed zone" in text
     golden("memo-empty-zone.md", text)
 
 

@@ -40,8 +40,9 @@ def test_sections_come_in_reading_order(text: str) -> None:
         "2. Issue by issue",
         "3. Deal zone",
         "3.1. Best packages",
-        "3.2. Per issue",
-        "3.3. Linkage between issues",
+        "3.2. What would open the agreed zone",
+        "3.3. Per issue",
+        "3.4. Linkage between issues",
         "4. Would a deal hold?",
         "5. Scenarios against the baseline",
         "6. What moved since 2025-05-20",
@@ -100,5 +101,6 @@ def _descriptor(font: Any) -> Any:
 def test_an_empty_zone_says_what_would_open_it(data_dir: Path, as_of: date) -> None:
     record = load_with_scenarios(data_dir, [data_dir.parent / "scenarios" / "plant_deadlock.yaml"])
     text = _text(pdf(build_memo(record, ["east", "west"], as_of)))
-    assert "The zone is empty:" in text and "3.1. What would open it" in text
+    assert "The agreed zone is empty, and so is the tolerated zone." in text
+    assert "3.1. What would open the agreed zone" in text
     assert "Схід (East): drop the red line on Nuclear plant: Kyiv operates" in text

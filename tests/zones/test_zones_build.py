@@ -15,6 +15,7 @@ from postrack.model import Issue, Option
 from postrack.problems import UserError
 from postrack.record import Record
 from postrack.zones import analyse, build
+from postrack.stance import of_position
 from postrack.zones.utility import normalise, option_utilities
 
 PARTIES = ["north", "south", "broker"]
@@ -39,10 +40,15 @@ def test_unstated_options_fall_with_distance_from_the_demand(record: Record) -> 
         id="scale", title="Scale", ordered=True, options=[Option(id=f"o{k}", label=f"O{k}") for k in range(5)]
     )
     pos = record.position("north", "ceasefire", date(2025, 5, 20))
-    assert option_utilities(record.issue("ceasefire"), pos) == (0, 500, 1000)
+    assert option_utilities(record.issue("ceasefire"), of_position(record.issue("ceasefire"), pos)) == (
+        0,
+        500,
+        1000,
+    )
     assert option_utilities(record.issue("znpp"), None) == (300, 300, 300)
     north_prisoners = record.position("north", "prisoners", date(2025, 5, 20))
-    assert option_utilities(record.issue("prisoners"), north_prisoners) == (500, 1000, 500)
+    prisoners = of_position(record.issue("prisoners"), north_prisoners)
+    assert option_utilities(record.issue("prisoners"), prisoners) == (500, 1000, 500)
     assert option_utilities(scale, None) == (300,) * 5
     from postrack.zones.utility import unstated_on_scale
 
@@ -50,7 +56,7 @@ def test_unstated_options_fall_with_distance_from_the_demand(record: Record) -> 
 
 
 def test_build_takes_red_lines_conditions_saliences_and_no_deal(record: Record) -> None:
-    model = build(record, PARTIES, date(2025, 6, 10))
+    model = build(record, PARTIES, date(2025, 6, 10), tier="tolerated")
     assert [i.id for i in model.issues] == ["ceasefire", "military_aid", "prisoners", "znpp"]
     north, south, broker = model.parties
     assert north.no_deal == 200 and south.no_deal == 0
@@ -71,14 +77,14 @@ def test_build_takes_red_lines_conditions_saliences_and_no_deal(record: Record) 
 
 
 def test_a_condition_pointing_outside_the_model_counts_as_not_met(record: Record) -> None:
-    model = build(record, PARTIES, date(2025, 6, 10), issues=["ceasefire", "prisoners"])
+    model = build(record, PARTIES, date(2025, 6, 10), issues=["ceasefire", "prisoners"], tier="tolerated")
     (cond,) = model.conditions
     assert cond.requires == ()
     assert model.notes == (
         "north: condition 'needs_aid_halt' on ceasefire also accepts military_aid,"
         " which is outside the model: those alternatives count as not met",
     )
-    report = analyse(record, PARTIES, date(2025, 6, 10), issues=["ceasefire", "prisoners"])
+    report = analyse(record, PARTIES, date(2025, 6, 10), issues=["ceasefire", "prisoners"], tier="tolerated")
     (excluded,) = [e for e in report.issue_zone("ceasefire").excluded if e.option == "immediate"]
     assert [c.label() for c in excluded.blocked_by] == [
         "north: condition needs_aid_halt (ceasefire in [immediate] needs nothing inside the model)"
@@ -98,12 +104,12 @@ def test_bad_parties_and_issues_are_user_errors(
     record: Record, parties: list[str], issues: list[str] | None, message: str
 ) -> None:
     with pytest.raises(UserError) as error:
-        build(record, parties, date(2025, 6, 10), issues)
+        build(record, parties, date(2025, 6, 10), issues, tier="tolerated")
     assert message in str(error.value)
 
 
 def test_open_zone_report(record: Record) -> None:
-    report = analyse(record, PARTIES, date(2025, 6, 10), top=3)
+    report = analyse(record, PARTIES, date(2025, 6, 10), top=3, tier="tolerated")
     assert not report.empty and report.count == 6
     ceasefire = report.issue_zone("ceasefire")
     assert [(c.option, c.packages) for c in ceasefire.in_zone] == [("on_framework", 6)]
@@ -122,7 +128,7 @@ def test_open_zone_report(record: Record) -> None:
 
 
 def test_empty_zone_reports_the_cheapest_concession_with_its_source(record: Record) -> None:
-    report = analyse(record, PARTIES, date(2025, 7, 2))
+    report = analyse(record, PARTIES, date(2025, 7, 2), tier="tolerated")
     assert report.empty and report.count == 0 and report.best == ()
     concessions = report.concessions
     assert (
@@ -149,11 +155,20 @@ def test_empty_zone_reports_the_cheapest_concession_with_its_source(record: Reco
 
 
 def test_improve_asks_the_others_for_the_cheapest_concessions(record: Record) -> None:
-    report = analyse(record, ["north", "south"], date(2025, 6, 10), improve="north", target=0.9)
+    report = analyse(
+        record, ["north", "south"], date(2025, 6, 10), improve="north", target=0.9, tier="tolerated"
+    )
     c = report.concessions
     assert c is not None and c.mode == "improve" and c.party == "north" and c.target == pytest.approx(0.9)
     assert c.cost is not None and all(x.party == "south" for s in c.sets for x in s.concessions)
-    best = analyse(record, ["north", "south"], date(2025, 6, 10), improve="north")
+    best = analyse(record, ["north", "south"], date(2025, 6, 10), improve="north", tier="tolerated")
     assert best.concessions is not None and best.concessions.target == pytest.approx(1.0)
     with pytest.raises(UserError, match="no position on any issue"):
-        analyse(record, ["north", "broker"], date(2025, 6, 10), issues=["znpp"], improve="broker")
+        analyse(
+            record,
+            ["north", "broker"],
+            date(2025, 6, 10),
+            issues=["znpp"],
+            improve="broker",
+            tier="tolerated",
+        )

@@ -30,21 +30,29 @@ def test_zones_json_is_valid_with_an_exact_integer_count(zone_data: Path) -> Non
         "json",
         "--top",
         "2",
+        "--tier",
+        "tolerated",
     )
     assert code == 0 and err == ""
     data = json.loads(out)
     assert data["count"] == 6 and data["empty"] is False and data["ranking"] == "nash"
+    assert data["tier"] == "tolerated"
+    assert [t["tier"] for t in data["tiers"]] == ["agreed", "tolerated"] and data["tiers"][1]["count"] == 6
     assert len(data["best"]) == 2 and data["best"][0]["pareto"] is True
     assert data["issue_zones"][0]["in_zone"] == [{"option": "on_framework", "packages": 6}]
 
 
 def test_zones_markdown_and_table_show_the_concessions(zone_data: Path) -> None:
     args = ("zones", "--data", str(zone_data), "-p", "north,south,broker", "--as-of", "2025-07-02")
-    code, out, _ = run(*args, "-f", "md")
+    code, out, _ = run(*args, "-f", "md", "--tier", "tolerated")
     assert code == 0
-    assert "**The zone is empty**" in out
+    assert "**The tolerated zone is empty**" in out
     assert "## Cheapest concessions to open the zone" in out
-    assert "south: red line military_aid=halted — cost 7; News, 2025-05-16, https://example.org/s" in out
+    assert (
+        "south drops its red line on military_aid=halted — cost 7; News, 2025-05-16, https://example.org/s"
+        in out
+    )
+    args = (*args, "--tier", "tolerated")
     code, out, _ = run(*args)
     assert code == 0 and "empty" in out and "Cheapest concessions to open the zone: cost 7" in out
 
@@ -76,6 +84,8 @@ def test_zones_scenario_overlays_the_data(zone_data: Path, tmp_path: Path) -> No
         str(scenario),
         "-f",
         "json",
+        "--tier",
+        "tolerated",
     )
     assert code == 0, err
     data = json.loads(out)

@@ -71,10 +71,10 @@ def build_memo(
     result = compare(record, parties, as_of)
     grid = matrix(result, labels)
     issue_sections = sections(result, record, labels, notes)
-    baseline_zone = zone_report(record, parties, as_of)
-    zone = zone_section(baseline_zone, record, labels, notes)
+    shown_zone, agreed_zone = zone_report(record, parties, as_of)
+    zone = zone_section(shown_zone, record, labels, notes)
     scenario_sections = tuple(
-        scenario_section(record, baseline_zone, s, parties, as_of, notes) for s in overlaid
+        scenario_section(record, agreed_zone, s, parties, as_of, notes) for s in overlaid
     )
     movement = moved(record, parties, since, as_of, labels, notes) if since is not None else None
     stability = stability_section(record, parties, as_of, labels) if len(parties) > 1 else None
@@ -84,7 +84,7 @@ def build_memo(
         title=f"Briefing: {joined(names)}",
         as_of=as_of.isoformat(),
         since=since.isoformat() if since else "",
-        classification=CLASSIFICATION,
+        classification=record.manifest.classification or CLASSIFICATION,
         parties=tuple(PartyRef(p, labels.party(p), record.parties[p].party.role) for p in parties),
         summary=summarise(
             as_of, names, grid, issue_sections, zone, stability, scenario_sections, movement, weak

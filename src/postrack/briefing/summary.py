@@ -101,18 +101,18 @@ def _silences(issues: tuple[IssueSection, ...]) -> list[str]:
 
 
 def _zone(zone: ZoneSection) -> str:
-    if not zone.empty:
+    if zone.tier == "agreed" and not zone.empty:
         text = (
-            f"{zone.count_text} {'package passes' if zone.count == 1 else 'packages pass'} every party's "
-            "red lines and conditions (a package takes one option on every issue)"
+            f"{zone.count_text} {'package is' if zone.count == 1 else 'packages are'} agreed: every party"
+            " with a stance accepts its option on every issue"
         )
         if zone.packages:
             best = zone.packages[0]
             text += f"; the best gives {joined([f'{u.party} {u.value}' for u in best.utilities])} in utility"
         return text + "."
-    text = "No package passes every party's red lines and conditions"
+    text = f"No package is agreed by every party ({zone.tolerated} tolerated: no red line rejects them)"
     if zone.opening is None or not zone.opening.possible:
-        return text + ", and no set of concessions by the parties would open one."
+        return text + ", and no set of concessions by the parties would open the agreed zone."
     first = zone.opening.sets[0]
     asks = [f"{c.party} to {c.text}" for c in first.concessions]
     return f"{text}; the cheapest opening asks {some(asks)}."
@@ -152,12 +152,12 @@ def _scenario(section: ScenarioSection) -> str:
 
 def _zone_move(change: ZoneChange) -> str:
     if change.was_empty and not change.is_empty:
-        return f"the deal zone opens ({change.count_after} packages)"
+        return f"the agreed zone opens ({change.count_after} packages)"
     if change.is_empty and not change.was_empty:
-        return "the deal zone closes"
+        return "the agreed zone closes"
     if change.count_before == change.count_after:
-        return "the size of the deal zone does not change"
-    return f"the deal zone goes from {change.count_before} to {change.count_after} packages"
+        return "the size of the agreed zone does not change"
+    return f"the agreed zone goes from {change.count_before} to {change.count_after} packages"
 
 
 def _verb(items: Sized, one: str, many: str) -> str:

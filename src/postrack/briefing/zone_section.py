@@ -8,11 +8,11 @@ short enough to read: a memo shows the first few alternatives and counts the res
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from postrack.briefing.footnotes import Footnotes
-from postrack.briefing.labels import Labels
+from postrack.briefing.labels import Labels, joined
 from postrack.record import Record
 from postrack.zones import ZoneDiff, ZoneReport, analyse
 from postrack.zones.report import ConcessionReport, Constraint, Excluded
@@ -86,6 +86,12 @@ class ZoneSection:
     empty: bool
     count: int
     count_text: str
+    tier: str
+    agreed: str
+    """Size of the agreed zone, as text."""
+    tolerated: str
+    silent: tuple[str, ...]
+    """"Party has no stance on issues" lines: where a party constrains nothing."""
     ranking: str
     parts: int
     packages: tuple[PackageLine, ...]
@@ -106,8 +112,16 @@ class ZoneChange:
     left: tuple[str, ...]
 
 
-def zone_report(record: Record, parties: list[str], as_of: date) -> ZoneReport:
-    return analyse(record, parties, as_of, top=TOP_PACKAGES)
+def zone_report(record: Record, parties: list[str], as_of: date) -> tuple[ZoneReport, ZoneReport]:
+    """What the memo shows, and the agreed zone (the baseline scenarios are measured against).
+
+    The memo shows the agreed zone; when it is empty but some packages are tolerated, the tolerated
+    zone's packages and per-issue picture, with what would open the agreed zone."""
+    agreed = analyse(record, parties, as_of, top=TOP_PACKAGES)
+    if not agreed.empty or not any(t.count for t in agreed.tiers if t.tier == "tolerated"):
+        return agreed, agreed
+    tolerated = analyse(record, parties, as_of, top=TOP_PACKAGES, tier="tolerated")
+    return replace(tolerated, concessions=agreed.concessions), agreed
 
 
 def zone_section(report: ZoneReport, record: Record, labels: Labels, notes: Footnotes) -> ZoneSection:
@@ -127,10 +141,17 @@ def zone_section(report: ZoneReport, record: Record, labels: Labels, notes: Foot
             opens=f"{singles[_key(c)]:,}" if _key(c) in singles else "",
         )
 
+    sizes = {t.tier: f"{t.count:,}" for t in report.tiers}
     return ZoneSection(
         empty=report.empty,
         count=report.count,
         count_text=f"{report.count:,}",
+        tier=report.tier,
+        agreed=sizes.get("agreed", ""),
+        tolerated=sizes.get("tolerated", ""),
+        silent=tuple(
+            f"{labels.party(c.party)}: {joined([labels.issue(i) for i in c.issues])}" for c in report.coverage
+        ),
         ranking=RANKING_NAMES.get(report.ranking, report.ranking),
         parts=len(report.parts),
         packages=tuple(
@@ -188,6 +209,8 @@ def _opening(found: ConcessionReport, concession: Callable[[Constraint], Concess
 def _constraint_text(c: Constraint, labels: Labels) -> str:
     if c.kind == "red_line":
         return f"drop the red line on {labels.issue(c.issue)}: {labels.option(c.issue, c.option)}"
+    if c.kind == "not_accepted":
+        return f"accept {labels.issue(c.issue)}: {labels.option(c.issue, c.option)}"
     when = " or ".join(labels.options(c.issue, c.when))
     needs = "; or ".join(f"{labels.issue(i)}: {' or '.join(labels.options(i, o))}" for i, o in c.requires)
     needs = needs or "an issue outside the memo"
@@ -197,12 +220,20 @@ def _constraint_text(c: Constraint, labels: Labels) -> str:
 def _why(issue: str, excluded: Excluded, labels: Labels) -> str:
     """The option's own red lines by party, then whatever else keeps it out."""
     own = [labels.party(p) for p in excluded.red_lines]
+
+    def mine(c: Constraint) -> bool:
+        return c.kind in ("red_line", "not_accepted") and c.issue == issue and c.option == excluded.option
+
+    unaccepted = [labels.party(c.party) for c in excluded.blocked_by if mine(c) and c.kind == "not_accepted"]
     other = [
         f"{labels.party(c.party)}'s {c.kind.replace('_', ' ')} on {labels.issue(c.issue)}"
         for c in excluded.blocked_by
-        if not (c.kind == "red_line" and c.issue == issue and c.option == excluded.option)
+        if not mine(c)
     ]
-    reasons = ([f"red line of {', '.join(own)}"] if own else []) + list(dict.fromkeys(other))
+    reasons = ([f"red line of {', '.join(own)}"] if own else []) + (
+        [f"not accepted by {', '.join(unaccepted)}"] if unaccepted else []
+    )
+    reasons += list(dict.fromkeys(other))
     return "; ".join(reasons) or "out only through the deadlock on other issues"
 
 

@@ -6,6 +6,7 @@ import json
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.measure import Measurement
 from rich.table import Table
 
@@ -89,12 +90,14 @@ def _cell(pair: PairResult) -> str:
 
 
 def table(result: Comparison) -> Table:
-    out = Table(title=f"Positions as of {result.as_of} — {', '.join(result.parties)}", show_lines=True)
+    out = Table(
+        title=escape(f"Positions as of {result.as_of} — {', '.join(result.parties)}"), show_lines=True
+    )
     out.add_column("issue", style="bold")
     for a, b in _pairs(result):
         out.add_column(f"{a} × {b}")
     for issue in result.issues:
-        out.add_row(issue.issue, *(f"[{_STYLE[p.status]}]{_cell(p)}[/]" for p in issue.pairs))
+        out.add_row(escape(issue.issue), *(f"[{_STYLE[p.status]}]{escape(_cell(p))}[/]" for p in issue.pairs))
     counts = result.status_counts()
     out.caption = "  ".join(f"{k}: {v}" for k, v in counts.items())
     return out
@@ -109,12 +112,14 @@ def compact(result: Comparison) -> Table:
     With one issue (``-i``) each pair gets a line with its reason instead."""
     pairs = _pairs(result)
     if len(result.issues) == 1:
-        out = Table(title=f"{result.issues[0].issue} as of {result.as_of}", show_lines=True)
+        out = Table(title=escape(f"{result.issues[0].issue} as of {result.as_of}"), show_lines=True)
         out.add_column("pair", style="bold")
         out.add_column("status")
         out.add_column("why")
         for p in result.issues[0].pairs:
-            out.add_row(" × ".join(p.parties), f"[{_STYLE[p.status]}]{_MARK[p.status]}[/]", p.reason)
+            out.add_row(
+                escape(" × ".join(p.parties)), f"[{_STYLE[p.status]}]{_MARK[p.status]}[/]", escape(p.reason)
+            )
         return out
     keys = [chr(ord("A") + k) if k < 26 else str(k + 1) for k in range(len(pairs))]
     out = Table(title=f"Positions as of {result.as_of}", show_lines=False)
@@ -122,8 +127,10 @@ def compact(result: Comparison) -> Table:
     for key in keys:
         out.add_column(key, justify="center")
     for issue in result.issues:
-        out.add_row(issue.issue, *(f"[{_STYLE[p.status]}]{_SYMBOL[p.status]}[/]" for p in issue.pairs))
-    legend = [f"{k} {a} × {b}" for k, (a, b) in zip(keys, pairs, strict=True)]
+        out.add_row(
+            escape(issue.issue), *(f"[{_STYLE[p.status]}]{_SYMBOL[p.status]}[/]" for p in issue.pairs)
+        )
+    legend = [escape(f"{k} {a} × {b}") for k, (a, b) in zip(keys, pairs, strict=True)]
     marks = "  ".join(_MARK.values())
     out.caption = "\n".join([*legend, marks, "one issue with its reasons: -i ISSUE; all details: -f md"])
     return out

@@ -23,6 +23,11 @@ from postrack.problems import UserError
 from postrack.scenarios import load_with_scenarios
 
 
+class TierChoice(StrEnum):
+    agreed = "agreed"
+    tolerated = "tolerated"
+
+
 class RankingChoice(StrEnum):
     nash = "nash"
     egalitarian = "egalitarian"
@@ -69,11 +74,21 @@ def zones(
             show_default=False,
         ),
     ] = None,
+    tier: Annotated[
+        TierChoice,
+        typer.Option(
+            "--tier",
+            help="The zone reported in detail: agreed (every party with a stance accepts) or tolerated"
+            " (no red line rejects; silence passes). Both sizes are always shown.",
+        ),
+    ] = TierChoice.agreed,
     fmt: FormatOption = Format.table,
 ) -> int:
-    """Which packages (one option per issue) pass every red line and condition, exactly.
+    """Which packages (one option per issue) the parties could sign, exactly, in two tiers.
 
-    Reports whether the zone is empty and its exact size; per issue, the options some package
+    The agreed zone: every party with a stance accepts the package's option on each issue. The
+    tolerated zone: no red line rejects it. Reports both sizes and who has no stance where; then,
+    for the chosen tier, per issue, the options some package
     uses and why the others never occur; the best packages under a ranking with their Pareto
     status; and, when the zone is empty (or with --improve), the cheapest concessions with the
     sources of what they relax.
@@ -94,6 +109,7 @@ def zones(
         top=top,
         improve=improve,
         target=target,
+        tier=tier.value,
     )
     if fmt is Format.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

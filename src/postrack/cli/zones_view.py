@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from postrack.zones.markdown import RANKING_NAMES, render, source_note, why_excluded
+from postrack.zones.markdown import RANKING_NAMES, headline, render, source_note, why_excluded
 from postrack.zones.report import ConcessionReport, ZoneReport
 
 markdown = render
@@ -13,7 +14,10 @@ markdown = render
 
 def table(report: ZoneReport, console: Console) -> None:
     state = "[bold red]empty[/]" if report.empty else f"[bold green]{report.count:,} packages[/]"
-    console.print(f"Deal zone of {', '.join(report.parties)} as of {report.as_of}: {state}")
+    console.print(escape(f"Deal zone of {', '.join(report.parties)} as of {report.as_of}"))
+    for line in headline(report):
+        console.print(f"  {escape(line)}", highlight=False)
+    console.print(f"Below, the {report.tier} zone: {state}")
     zones = Table(title="Per-issue zone", show_lines=True)
     for name in ("Issue", "Part", "In the zone (packages)", "Never in the zone: why"):
         zones.add_column(name, overflow="fold")
@@ -23,10 +27,10 @@ def table(report: ZoneReport, console: Console) -> None:
         if elsewhere:
             why.append(f"{', '.join(elsewhere)}: only because another part has no package")
         zones.add_row(
-            z.issue,
+            escape(z.issue),
             str(z.part),
-            "\n".join(f"{c.option} ({c.packages:,})" for c in z.in_zone) or "-",
-            "\n".join(why) or "-",
+            escape("\n".join(f"{c.option} ({c.packages:,})" for c in z.in_zone) or "-"),
+            escape("\n".join(why) or "-"),
         )
     console.print(zones)
     if report.best:
@@ -36,16 +40,16 @@ def table(report: ZoneReport, console: Console) -> None:
         for p in report.best:
             utils = ["-" if u.utility is None else f"{u.utility:.3f}" for u in p.utilities]
             package = ", ".join(f"{i}={o}" for i, o in p.options)
-            best.add_row(str(p.rank), f"{p.score:.4g}", "yes" if p.pareto else "no", *utils, package)
+            best.add_row(str(p.rank), f"{p.score:.4g}", "yes" if p.pareto else "no", *utils, escape(package))
         console.print(best)
     if report.concessions is not None:
         _concessions(report.concessions, console)
     for note in report.notes:
-        console.print(f"[dim]note: {note}[/]")
+        console.print(f"[dim]note: {escape(note)}[/]")
 
 
 def _concessions(c: ConcessionReport, console: Console) -> None:
-    goal = "open the zone" if c.mode == "open" else f"give {c.party} at least {c.target:.3f}"
+    goal = "open the zone" if c.mode == "open" else escape(f"give {c.party} at least {c.target:.3f}")
     if c.cost is None:
         console.print(f"No concessions by the others can {goal}.")
         return
@@ -61,9 +65,9 @@ def _concessions(c: ConcessionReport, console: Console) -> None:
         for j, x in enumerate(s.concessions):
             table.add_row(
                 str(k) if j == 0 else "",
-                x.label(),
+                escape(x.concession()),
                 str(x.cost),
-                source_note(x),
+                escape(source_note(x)),
                 f"{s.opens:,}" if j == 0 else "",
             )
     console.print(table)
@@ -71,5 +75,7 @@ def _concessions(c: ConcessionReport, console: Console) -> None:
     for name in ("Concession", "Cost", "Zone size after it alone"):
         singles.add_column(name, overflow="fold")
     for single in c.singles:
-        singles.add_row(single.concession.label(), str(single.concession.cost), f"{single.opens:,}")
+        singles.add_row(
+            escape(single.concession.concession()), str(single.concession.cost), f"{single.opens:,}"
+        )
     console.print(singles)

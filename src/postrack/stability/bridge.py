@@ -6,15 +6,18 @@ worst-off stance utility, ties to the higher salience-weighted total) and score 
 far each party stays from it: sum of salience x (1 - utility). The highest scores win (ties in
 catalogue order); ``--issues`` chooses them by hand instead.
 
-Which options: a party's options are the concessions it controls. On each chosen issue it gets
-one, "accept X", for the option X that another party demands and it does not, picking the X it
-minds least. An issue is settled on the option every party with a position on it accepts (its
-demands, plus what it has conceded); otherwise it stays unsettled.
+Which options: a party's options are the concessions the stance model (:mod:`postrack.stance`)
+offers it. On each chosen issue it gets one, "accept X": of the options it does not accept yet
+and another party accepts (a compromise counts, not only the other side's demand), the one
+nearest on the scale to what it accepts (an intermediate step before the far end), then the one
+more parties accept, then one it does not red-line. An issue is settled on the option every
+party with a stance on it accepts (including what it has conceded); otherwise it stays unsettled.
 
-Which preferences: salience-weighted stance utilities of the settled options (demand 1.0,
-acceptable 0.5, unstated 0.25, red line -4.0; an option accepted under a condition that the
-state leaves unmet counts as unstated), and the party's ``no_deal`` utility for an unsettled
-issue. States are ranked by that total, equal totals tied.
+Which preferences: salience-weighted utilities of the settled options by their level (demanded
+1.0, accepted 0.6, unstated 0.3, red line -4.0; a conditional option whose condition the state
+leaves unmet falls back to its ``otherwise``; a condition on an issue outside the model counts as
+met), and the party's ``no_deal`` utility for an unsettled issue. States are ranked by that
+total, equal totals tied.
 """
 
 from __future__ import annotations
@@ -24,20 +27,21 @@ from datetime import date
 from typing import Any
 
 from postrack.problems import UserError
-from postrack.record import IssuePosition, Record
+from postrack.record import Record
 from postrack.stability.patterns import format_state
 from postrack.stability.schema import DecisionMakerSpec, ModelFile, OptionSpec
-from postrack.zones.utility import STANCE_UTILITY as ZONE_UTILITY
-from postrack.zones.utility import UNSTATED
+from postrack.stance import RANK, Level, Reading, of_position
+from postrack.zones.utility import DEMANDED, LEVEL_UTILITY, UNSTATED
 
 RED_LINE_UTILITY = -4.0
 """Far below any signable outcome: a package over a party's red line is worse for it than no move."""
-STANCE_UTILITY: dict[str | None, float] = {
-    **{stance: value / 1000 for stance, value in ZONE_UTILITY.items()},
-    None: UNSTATED / 1000,
+UTILITY: dict[Level, float] = {
+    **{level: value / 1000 for level, value in LEVEL_UTILITY.items()},
+    "unstated": UNSTATED / 1000,
     "red_line": RED_LINE_UTILITY,
 }
-"""The deal-zone engine's stance utilities (see ``postrack.zones.utility``), with red lines penalised."""
+"""The deal-zone engine's utilities by level (see ``postrack.zones.utility``), with red lines penalised."""
+_UNSETTLED = "\0unsettled"  # a value no requirement names: an unsettled issue meets no condition
 DEFAULT_ISSUE_COUNT = 3
 MAX_OPTIONS = 12
 
@@ -56,6 +60,14 @@ class Concession:
     issue: str
     option: str
     id: str
+
+
+@dataclass(frozen=True)
+class Held:
+    """A party's reading of an issue with its salience: all the bridge knows of a position."""
+
+    reading: Reading
+    salience: int
 
 
 @dataclass(frozen=True)
@@ -91,10 +103,11 @@ class Bridge:
 def build_model(record: Record, parties: list[str], as_of: date, issues: list[str] | None = None) -> Bridge:
     """The stability model of ``parties`` on the chosen issues as of ``as_of``; UserError if too thin."""
     positions = {
-        (p, i): pos
+        (p, i): Held(reading, pos.salience)
         for p in parties
         for i in record.issues
         if (pos := record.position(p, i, as_of)) is not None
+        and (reading := of_position(record.issues[i], pos)) is not None
     }
     scored = {i: s for i in record.issues if (s := _contest(record, positions, parties, i)) is not None}
     chosen = _choose(record, scored, issues, as_of)
@@ -133,35 +146,31 @@ def build_model(record: Record, parties: list[str], as_of: date, issues: list[st
     return Bridge(model, as_of, tuple(chosen), tuple(concessions), utilities)
 
 
-def _utility(position: IssuePosition, option: str, settled: dict[str, str | None]) -> float:
-    stance = position.stance(option)
-    if stance in ("demand", "acceptable"):
-        for active in position.conditions_on(option):
-            unmet = any(
-                req.issue in settled and settled[req.issue] not in req.options
-                for req in active.condition.requires
-            )
-            if unmet:
-                stance = None
-    return STANCE_UTILITY[stance]
+def _utility(reading: Reading, option: str, settled: dict[str, str | None]) -> float:
+    package = {i: o if o is not None else _UNSETTLED for i, o in settled.items()}
+    level = reading.level_in(option, package, unsettled_meets=True)
+    if level == "accepted" and option in reading.demanded():
+        return DEMANDED / 1000
+    return UTILITY[level]
 
 
 def _contest(
-    record: Record, positions: dict[tuple[str, str], IssuePosition], parties: list[str], issue: str
+    record: Record, positions: dict[tuple[str, str], Held], parties: list[str], issue: str
 ) -> ChosenIssue | None:
     holders = tuple(p for p in parties if (p, issue) in positions)
     if len(holders) < 2:
         return None
 
     def standing(option: str) -> tuple[float, float]:
-        utilities = [_utility(positions[(p, issue)], option, {}) for p in holders]
+        utilities = [_utility(positions[(p, issue)].reading, option, {}) for p in holders]
         weighted = sum(positions[(p, issue)].salience * u for p, u in zip(holders, utilities, strict=True))
         return min(utilities), weighted
 
     options = record.issues[issue].option_ids()
     ground = max(options, key=lambda o: (standing(o), -options.index(o)))
     contest = sum(
-        positions[(p, issue)].salience * (1 - _utility(positions[(p, issue)], ground, {})) for p in holders
+        positions[(p, issue)].salience * (1 - _utility(positions[(p, issue)].reading, ground, {}))
+        for p in holders
     )
     return ChosenIssue(issue, round(contest, 6), ground, holders)
 
@@ -188,18 +197,25 @@ def _choose(
 
 
 def _concession(
-    record: Record, positions: dict[tuple[str, str], IssuePosition], issue: ChosenIssue, party: str
+    record: Record, positions: dict[tuple[str, str], Held], issue: ChosenIssue, party: str
 ) -> Concession | None:
-    own = positions[(party, issue.issue)]
-    others = [positions[(p, issue.issue)] for p in issue.parties if p != party]
+    """The stance model's next concession for ``party``: see the module docstring."""
+    own = positions[(party, issue.issue)].reading
+    others = [positions[(p, issue.issue)].reading for p in issue.parties if p != party]
     options = record.issues[issue.issue].option_ids()
-    wanted = [
-        o for o in options if own.stance(o) != "demand" and any(pos.stance(o) == "demand" for pos in others)
-    ]
+    backers = {o: sum(RANK[r.level(o)] >= RANK["conditional"] for r in others) for o in options}
+    wanted = [o for o in options if RANK[own.level(o)] < RANK["conditional"] and backers[o]]
     if not wanted:
         return None
-    demanded_by = {o: sum(pos.stance(o) == "demand" for pos in others) for o in wanted}
-    option = max(wanted, key=lambda o: (STANCE_UTILITY[own.stance(o)], demanded_by[o], -options.index(o)))
+    option = min(
+        wanted,
+        key=lambda o: (
+            own.steps(o, "conditional"),
+            -backers[o],
+            own.level(o) == "red_line",
+            options.index(o),
+        ),
+    )
     ident = f"{party}_accepts_{issue.issue}_{option}"
     if len(ident) > 64:
         ident = f"{party}_accepts_{issue.issue}_{options.index(option) + 1}"[:64]
@@ -215,7 +231,7 @@ def _option_spec(record: Record, concession: Concession) -> OptionSpec:
 
 def _utilities(
     record: Record,
-    positions: dict[tuple[str, str], IssuePosition],
+    positions: dict[tuple[str, str], Held],
     chosen: list[ChosenIssue],
     concessions: list[Concession],
     movers: list[str],
@@ -235,7 +251,7 @@ def _utilities(
                 value = (
                     record.parties[p].party.no_deal
                     if outcome is None
-                    else _utility(position, outcome, settled)
+                    else _utility(position.reading, outcome, settled)
                 )
                 total += position.salience * value
             totals[p].append(round(total, 9))
@@ -252,7 +268,7 @@ def _ranking(utilities: tuple[float, ...], count: int) -> list[str | list[str]]:
 
 def _settle(
     record: Record,
-    positions: dict[tuple[str, str], IssuePosition],
+    positions: dict[tuple[str, str], Held],
     issue: ChosenIssue,
     taken: list[Concession],
 ) -> str | None:
@@ -262,7 +278,7 @@ def _settle(
         o
         for o in options
         if all(
-            positions[(p, issue.issue)].stance(o) == "demand"
+            RANK[positions[(p, issue.issue)].reading.level(o)] >= RANK["conditional"]
             or any(c.party == p and c.issue == issue.issue and c.option == o for c in taken)
             for p in issue.parties
         )
@@ -273,7 +289,7 @@ def _settle(
         common,
         key=lambda o: (
             sum(
-                positions[(p, issue.issue)].salience * _utility(positions[(p, issue.issue)], o, {})
+                positions[(p, issue.issue)].salience * _utility(positions[(p, issue.issue)].reading, o, {})
                 for p in issue.parties
             ),
             -options.index(o),

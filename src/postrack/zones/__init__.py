@@ -7,14 +7,18 @@ is only read by :func:`build`. ``docs/zones.md`` explains the method and the ran
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from postrack.record import Record
-from postrack.zones.build import build, cite
+from postrack.stance import of_position
+from postrack.zones.build import TIERS, Tier, build, cite
+from postrack.zones.count import count_zone
+from postrack.zones.decompose import decompose
 from postrack.zones.diff import ZoneDiff, diff_zones
 from postrack.zones.model import ZoneModel
 from postrack.zones.ranking import RANKINGS, Ranking
-from postrack.zones.report import ZoneReport
+from postrack.zones.report import Coverage, TierCount, ZoneReport
 from postrack.zones.solve import solve
 
 
@@ -28,10 +32,14 @@ def analyse(
     top: int = 10,
     improve: str | None = None,
     target: float | None = None,
+    tier: Tier = "agreed",
 ) -> ZoneReport:
-    """The deal zone of ``parties`` on ``issues`` (default: all) as of ``as_of``."""
-    model = build(record, parties, as_of, issues)
-    return solve(
+    """The deal zone of ``parties`` on ``issues`` (default: all) as of ``as_of``.
+
+    ``tier`` is the zone reported in detail (packages, per-issue picture, concessions); the sizes
+    of both tiers and who has no stance where come with it."""
+    model = build(record, parties, as_of, issues, tier)
+    report = solve(
         model,
         as_of,
         ranking=ranking,
@@ -40,11 +48,29 @@ def analyse(
         target=target,
         citations=cite(record, model, as_of),
     )
+    counts = []
+    for t in TIERS:
+        other = model if t == tier else build(record, parties, as_of, issues, t)
+        counts.append(TierCount(t, report.count if t == tier else count_zone(other, decompose(other)).total))
+    return replace(report, tier=tier, tiers=tuple(counts), coverage=_coverage(record, report, as_of))
+
+
+def _coverage(record: Record, report: ZoneReport, as_of: date) -> tuple[Coverage, ...]:
+    out = []
+    for party in report.parties:
+        silent = tuple(
+            i for i in report.issues if of_position(record.issue(i), record.position(party, i, as_of)) is None
+        )
+        if silent:
+            out.append(Coverage(party, silent))
+    return tuple(out)
 
 
 __all__ = [
     "RANKINGS",
+    "TIERS",
     "Ranking",
+    "Tier",
     "ZoneDiff",
     "ZoneModel",
     "ZoneReport",

@@ -1,12 +1,17 @@
-"""Build the solver's model from the record: the chosen parties' positions as of a date.
+"""Build the solver's model from the record: the chosen parties' readings as of a date, per tier.
 
-- Issues: every catalogue issue, or the given subset, in catalogue order.
-- Red lines: each party's ``red_line`` options; relaxing one costs the party's salience on it.
-- Conditions: each party's active conditions; relaxing one costs the salience on its issue.
-  An alternative that requires an issue outside the model cannot be met inside it, so it is
-  dropped (a condition left with none excludes its ``when`` options); each such case is noted.
-- Utilities and weights: :mod:`postrack.zones.utility`; a party without a position on an issue
-  neither rejects anything there nor cares about it (weight 0).
+Stances are read only through :mod:`postrack.stance`. Two tiers (docs/zones.md):
+
+- **agreed**: every party with a stance on an issue accepts the package's option there (demanded,
+  accepted, or conditional with its conditions met). Options it has not accepted are excluded.
+- **tolerated**: no red line rejects the package; silence is tolerated. Only conditions whose
+  fallback is ``red_line`` constrain (one that falls back to ``unstated`` leaves the option tolerated).
+
+Costs of relaxing a constraint grow with the salience and with the distance on the scale from what
+the party supports (:func:`_exclusions`), so the next step is cheaper than the far end and softening
+never raises a cost. An alternative that requires an issue outside the model cannot be met inside
+it, so it is dropped (a condition left with none excludes its ``when`` options); each case is noted.
+A party without a stance on an issue neither rejects anything there nor cares about it (weight 0).
 """
 
 from __future__ import annotations
@@ -14,13 +19,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from postrack.problems import UserError
 from postrack.record import Record, StatementRef
 from postrack.sources import CitedSource
 from postrack.sources import cite as cite_sources
+from postrack.stance import Reading, of_position
 from postrack.zones.model import UNIT, IssueSpec, LinkCondition, PartySpec, RedLine, Requirement, ZoneModel
 from postrack.zones.utility import normalise, option_utilities
+
+Tier = Literal["agreed", "tolerated"]
+TIERS: tuple[Tier, ...] = ("agreed", "tolerated")
 
 
 @dataclass(frozen=True)
@@ -33,7 +43,11 @@ class Cited:
 
 
 def build(
-    record: Record, parties: Sequence[str], as_of: date, issues: Sequence[str] | None = None
+    record: Record,
+    parties: Sequence[str],
+    as_of: date,
+    issues: Sequence[str] | None = None,
+    tier: Tier = "agreed",
 ) -> ZoneModel:
     issue_ids = _check(record, parties, issues)
     index = {iid: k for k, iid in enumerate(issue_ids)}
@@ -41,31 +55,32 @@ def build(
     party_specs, red_lines, conditions, notes = [], [], [], []
     for p, pid in enumerate(parties):
         positions = [record.position(pid, iid, as_of) for iid in issue_ids]
+        readings = [of_position(record.issue(i), pos) for i, pos in zip(issue_ids, positions, strict=True)]
+        saliences = [pos.salience if pos and r else 0 for pos, r in zip(positions, readings, strict=True)]
         party_specs.append(
             PartySpec(
                 id=pid,
-                weights=normalise([pos.salience if pos else 0 for pos in positions]),
+                weights=normalise(saliences),
                 utilities=tuple(
-                    option_utilities(record.issue(i), pos)
-                    for i, pos in zip(issue_ids, positions, strict=True)
+                    option_utilities(record.issue(i), r) for i, r in zip(issue_ids, readings, strict=True)
                 ),
                 no_deal=round(record.parties[pid].party.no_deal * UNIT),
             )
         )
-        for i, pos in enumerate(positions):
-            if pos is None:
+        for i, reading in enumerate(readings):
+            if reading is None:
                 continue
-            options = specs[i].options
-            red_lines += [
-                RedLine(p, i, options.index(o), pos.salience)
-                for o in sorted(pos.options("red_line"), key=options.index)
-            ]
-            for cid in sorted(pos.conditions):
-                cond = pos.conditions[cid].condition
+            red_lines += _exclusions(p, i, specs[i].options, reading, saliences[i], tier)
+            for cond in reading.conditions:
+                when = frozenset(
+                    specs[i].options.index(o) for o in cond.when if cond in reading.conditions_on(o)
+                )
+                if not when or (tier == "tolerated" and cond.otherwise != "red_line"):
+                    continue
                 outside = sorted({r.issue for r in cond.requires if r.issue not in index})
                 if outside:
                     notes.append(
-                        f"{pid}: condition {cid!r} on {issue_ids[i]} also accepts {', '.join(outside)},"
+                        f"{pid}: condition {cond.id!r} on {issue_ids[i]} also accepts {', '.join(outside)},"
                         " which is outside the model: those alternatives count as not met"
                     )
                 requires = tuple(
@@ -75,9 +90,36 @@ def build(
                     for r in cond.requires
                     if r.issue in index
                 )
-                when = frozenset(options.index(o) for o in cond.when)
-                conditions.append(LinkCondition(p, cid, i, when, requires, pos.salience))
+                surcharge = 1 if tier == "agreed" and cond.otherwise == "red_line" else 0
+                conditions.append(
+                    LinkCondition(p, cond.id, i, when, requires, saliences[i] * (1 + surcharge))
+                )
     return ZoneModel(specs, tuple(party_specs), tuple(red_lines), tuple(conditions), tuple(notes))
+
+
+def _exclusions(
+    party: int, issue: int, options: tuple[str, ...], reading: Reading, salience: int, tier: Tier
+) -> list[RedLine]:
+    """The options the tier keeps out for one party, each priced by its distance on the scale.
+
+    Agreed: every option below ``conditional``; accepting it costs the salience times its steps from
+    what the party accepts, one step more to give up a red line. Tolerated: only red lines; dropping
+    one costs the salience times its steps from an option the party does not red-line."""
+    out = []
+    for k, option in enumerate(options):
+        level = reading.level(option)
+        if level == "red_line":
+            steps = (
+                reading.steps(option, "conditional") + 1
+                if tier == "agreed"
+                else reading.steps(option, "unstated")
+            )
+            out.append(RedLine(party, issue, k, salience * steps, "red_line"))
+        elif level == "unstated" and tier == "agreed":
+            out.append(
+                RedLine(party, issue, k, salience * reading.steps(option, "conditional"), "not_accepted")
+            )
+    return out
 
 
 def cite(record: Record, model: ZoneModel, as_of: date) -> tuple[Cited | None, ...]:
@@ -86,7 +128,8 @@ def cite(record: Record, model: ZoneModel, as_of: date) -> tuple[Cited | None, .
     for r in model.red_lines:
         pos = record.position(model.parties[r.party].id, model.issues[r.issue].id, as_of)
         held = pos.stances.get(model.issues[r.issue].options[r.option]) if pos else None
-        out.append(_cited(record, held.ref) if held else None)
+        # an option the party has not accepted cites its latest statement on the issue
+        out.append(_cited(record, held.ref if held else pos.latest) if pos else None)
     for c in model.conditions:
         pos = record.position(model.parties[c.party].id, model.issues[c.issue].id, as_of)
         active = pos.conditions.get(c.id) if pos else None

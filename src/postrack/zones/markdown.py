@@ -28,26 +28,43 @@ def why_excluded(ex: Excluded, issue: str) -> str:
     """Short reason: the option's own red lines by party, then any other blocker in full."""
     if not ex.blocked_by:
         return "only because another part has no package"
-    own = [
-        c.party for c in ex.blocked_by if c.kind == "red_line" and c.issue == issue and c.option == ex.option
-    ]
-    other = [
-        c.label()
-        for c in ex.blocked_by
-        if not (c.kind == "red_line" and c.issue == issue and c.option == ex.option)
-    ]
+
+    def mine(c: Constraint, kind: str) -> bool:
+        return c.kind == kind and c.issue == issue and c.option == ex.option
+
+    own = [c.party for c in ex.blocked_by if mine(c, "red_line")]
+    unaccepted = [c.party for c in ex.blocked_by if mine(c, "not_accepted")]
+    other = [c.label() for c in ex.blocked_by if not (mine(c, "red_line") or mine(c, "not_accepted"))]
     parts = [f"red line of {', '.join(own)}"] if own else []
+    parts += [f"not accepted by {', '.join(unaccepted)}"] if unaccepted else []
     return "; ".join(parts + other)
+
+
+TIER_MEANING = {
+    "agreed": "every party with a stance accepts its option on every issue",
+    "tolerated": "no red line rejects it; options a party never mentioned pass",
+}
+
+
+def headline(report: ZoneReport) -> list[str]:
+    """Both tiers' sizes, then who has no stance where: the first thing an analyst should read."""
+    sizes = [f"{t.tier} zone: {t.count:,} packages ({TIER_MEANING.get(t.tier, '')})" for t in report.tiers]
+    silent = [f"{c.party} has no stance on {', '.join(c.issues)}" for c in report.coverage]
+    if silent:
+        silent.append("a party constrains nothing where it has no stance")
+    return [*sizes, *silent]
 
 
 def render(report: ZoneReport) -> str:
     out = [f"# Deal zone as of {report.as_of}", ""]
     out.append(f"Parties: {', '.join(report.parties)}. Issues: {len(report.issues)}.")
     out.append("")
+    out += [f"- {_cell(line)}" for line in headline(report)]
+    out.append("")
     if report.empty:
-        out.append("**The zone is empty**: no package passes every red line and condition.")
+        out.append(f"**The {report.tier} zone is empty**: no package passes every constraint of the tier.")
     else:
-        out.append(f"**{report.count:,} packages** are in the zone.")
+        out.append(f"**{report.count:,} packages** are in the {report.tier} zone, described below.")
     out += [
         "",
         "## Per-issue zone",
@@ -90,14 +107,17 @@ def _concessions(c: ConcessionReport) -> list[str]:
         return [*out, "None needed."]
     more = "" if c.complete else " (more sets of the same cost exist)"
     out.append(
-        f"Minimum cost {c.cost} (sum of the saliences of what is relaxed); {len(c.sets)} set(s){more}."
+        f"Minimum cost {c.cost} (salience × steps on the scale of what is relaxed);"
+        f" {len(c.sets)} set(s){more}."
     )
     for k, s in enumerate(c.sets, start=1):
         out += ["", f"{k}. opens {s.opens:,} packages:"]
-        out += [f"   - {_cell(x.label())} — cost {x.cost}; {_cell(source_note(x))}" for x in s.concessions]
+        out += [
+            f"   - {_cell(x.concession())} — cost {x.cost}; {_cell(source_note(x))}" for x in s.concessions
+        ]
     out += ["", "| Single concession | Cost | Zone size after it alone | Source |", "|---|---|---|---|"]
     out += [
-        f"| {_cell(s.concession.label())} | {s.concession.cost} | {s.opens:,}"
+        f"| {_cell(s.concession.concession())} | {s.concession.cost} | {s.opens:,}"
         f" | {_cell(source_note(s.concession))} |"
         for s in c.singles
     ]

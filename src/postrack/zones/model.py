@@ -11,6 +11,7 @@ costs of relaxing a constraint are positive integers.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 UNIT = 1000
 """Utilities and no-deal values are integers in thousandths, so every score is exact."""
@@ -38,12 +39,16 @@ class PartySpec:
 
 @dataclass(frozen=True)
 class RedLine:
-    """Party ``party`` will not sign a package with ``option`` on ``issue``."""
+    """Party ``party`` will not sign a package with ``option`` on ``issue`` (as far as the tier goes).
+
+    ``kind`` says why, for presentation only: the party's ``red_line``, or, in the agreed tier, an
+    option it has ``not_accepted``."""
 
     party: int
     issue: int
     option: int
     cost: int
+    kind: Literal["red_line", "not_accepted"] = "red_line"
 
 
 @dataclass(frozen=True)

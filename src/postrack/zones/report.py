@@ -33,7 +33,7 @@ class ToDict:
 class Constraint(ToDict):
     """A red line or a condition: what a concession relaxes, or what keeps an option out."""
 
-    kind: Literal["red_line", "condition"]
+    kind: Literal["red_line", "not_accepted", "condition"]
     party: str
     issue: str
     cost: int
@@ -48,11 +48,21 @@ class Constraint(ToDict):
     def label(self) -> str:
         if self.kind == "red_line":
             return f"{self.party}: red line {self.issue}={self.option}"
+        if self.kind == "not_accepted":
+            return f"{self.party}: has not accepted {self.issue}={self.option}"
         needs = (
             " or ".join(f"{i} in [{', '.join(o)}]" for i, o in self.requires) or "nothing inside the model"
         )
         when = ", ".join(self.when)
         return f"{self.party}: condition {self.condition} ({self.issue} in [{when}] needs {needs})"
+
+    def concession(self) -> str:
+        """The constraint as a move the party would make to relax it."""
+        if self.kind == "red_line":
+            return f"{self.party} drops its red line on {self.issue}={self.option}"
+        if self.kind == "not_accepted":
+            return f"{self.party} accepts {self.issue}={self.option}"
+        return f"{self.party} drops its condition {self.condition} on {self.issue}"
 
 
 @dataclass(frozen=True)
@@ -136,7 +146,25 @@ class PartSummary(ToDict):
 
 
 @dataclass(frozen=True)
+class TierCount(ToDict):
+    """The exact size of one tier's zone: ``agreed`` or ``tolerated`` (docs/zones.md)."""
+
+    tier: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Coverage(ToDict):
+    """Issues of the model on which a party has no stance: it constrains nothing there."""
+
+    party: str
+    issues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class ZoneReport(ToDict):
+    """The zone of one tier in detail (``tier``), with both tiers' sizes and the coverage."""
+
     as_of: date
     parties: tuple[str, ...]
     issues: tuple[str, ...]
@@ -148,6 +176,9 @@ class ZoneReport(ToDict):
     best: tuple[Package, ...]
     concessions: ConcessionReport | None
     notes: tuple[str, ...]
+    tier: str = "agreed"
+    tiers: tuple[TierCount, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
 
     def issue_zone(self, issue: str) -> IssueZone:
         return next(z for z in self.issue_zones if z.issue == issue)

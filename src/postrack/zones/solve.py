@@ -61,7 +61,11 @@ def solve(
     issue_zones = []
     for v, issue in enumerate(model.issues):
         rejecting = {
-            o: sorted(model.parties[r.party].id for r in model.red_lines if r.issue == v and r.option == o)
+            o: sorted(
+                model.parties[r.party].id
+                for r in model.red_lines
+                if r.issue == v and r.option == o and r.kind == "red_line"
+            )
             for o in range(len(issue.options))
         }
         issue_zones.append(
@@ -115,7 +119,7 @@ class _Constraints:
             r = m.red_lines[k]
             issue = m.issues[r.issue]
             return Constraint(
-                "red_line",
+                r.kind,
                 m.parties[r.party].id,
                 issue.id,
                 r.cost,

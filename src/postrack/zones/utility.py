@@ -1,9 +1,9 @@
 """From stances and saliences to the integer utilities and weights of the model.
 
-Utility of an option to a party (thousandths): ``demand`` 1000, ``acceptable`` 600,
-``red_line`` 0; an option the party never named is *unstated*: on an ordered issue where the
-party demands something it falls with the distance to the nearest demanded option, from 500 next
-to it to 100 at the far end of the scale; otherwise (unordered issue, or no demand) 300.
+Utility of an option to a party (thousandths), from its level in the stance model: demanded
+1000, accepted or conditional 600, red-lined 0; an option the party never named is *unstated*:
+on an ordered issue where the party demands something it falls with the distance to the nearest
+demanded option, from 500 next to it to 100 at the far end of the scale; otherwise 300.
 
 Weights: a party's saliences over the model's issues, normalised to 10,000ths by largest
 remainder (so they sum to exactly 10,000); an issue the party has no position on weighs 0.
@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from postrack.model import Issue
-from postrack.record import IssuePosition
+from postrack.stance import Level, Reading
 
 WEIGHT_TOTAL = 10_000
-STANCE_UTILITY = {"demand": 1000, "acceptable": 600, "red_line": 0}
+DEMANDED = 1000
+LEVEL_UTILITY: dict[Level, int] = {"accepted": 600, "conditional": 600, "red_line": 0}
 UNSTATED_NEAR, UNSTATED_FAR, UNSTATED = 500, 100, 300
 
 
@@ -34,17 +35,19 @@ def normalise(saliences: Sequence[int]) -> tuple[int, ...]:
     return tuple(floors)
 
 
-def option_utilities(issue: Issue, position: IssuePosition | None) -> tuple[int, ...]:
-    """Utility of each option of ``issue`` to the party holding ``position``."""
+def option_utilities(issue: Issue, reading: Reading | None) -> tuple[int, ...]:
+    """Utility of each option of ``issue`` to the party whose reading is ``reading``."""
     ids = issue.option_ids()
-    if position is None:
+    if reading is None:
         return tuple(UNSTATED for _ in ids)
-    demanded = [k for k, o in enumerate(ids) if position.stance(o) == "demand"]
+    demanded = [ids.index(o) for o in reading.demanded()]
     out = []
     for k, option in enumerate(ids):
-        stance = position.stance(option)
-        if stance is not None:
-            out.append(STANCE_UTILITY[stance])
+        level = reading.level(option)
+        if option in reading.demanded():
+            out.append(DEMANDED)
+        elif level != "unstated":
+            out.append(LEVEL_UTILITY[level])
         elif issue.ordered and demanded:
             out.append(unstated_on_scale(min(abs(k - d) for d in demanded), len(ids)))
         else:
