@@ -14,8 +14,8 @@ from postrack.loading import load_record
 from postrack.model import Issue, Option
 from postrack.problems import UserError
 from postrack.record import Record
-from postrack.zones import analyse, build
 from postrack.stance import of_position
+from postrack.zones import analyse, build
 from postrack.zones.utility import normalise, option_utilities
 
 PARTIES = ["north", "south", "broker"]
