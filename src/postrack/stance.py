@@ -13,9 +13,11 @@ in plain words (docs/data-format.md, "The stance model"):
   red-lines or never accepted change nothing.
 - A party with statements on an issue but no option set (after a ``reset``, or only option-less
   statements) has **no stance**, exactly like a party that never spoke.
-- *Softening* is a move up the ladder for some option and down for none (for a conditional
-  option: fewer conditions, or a fallback that moved up); *hardening* the reverse. This is the
-  order the laws of tests/laws/ check across compare, zones and the tracker.
+- *Softening* is a move up for some option and down for none, where an option is read in every
+  package: its level where its conditions hold and where they fail (so fewer conditions, or a
+  fallback moved up, soften; a conditional acceptance falling back to a red line does not soften
+  an option that was merely unstated). *Hardening* is the reverse. This is the order the laws of
+  tests/test_laws.py check across compare, zones and the tracker.
 """
 
 from __future__ import annotations
@@ -126,25 +128,43 @@ def verdict(condition: Condition, counterpart: Callable[[str], Reading | None]) 
 
 
 def compare_options(before: Reading, after: Reading, option: str) -> int | None:
-    """+1 when ``option`` stands higher in ``after``, -1 lower, 0 the same, None incomparable."""
-    was, now = RANK[before.level(option)], RANK[after.level(option)]
-    if was != now:
-        return 1 if now > was else -1
-    if before.level(option) != "conditional":
-        return 0
-    old = {_key(c) for c in before.conditions_on(option)}
-    new = {_key(c) for c in after.conditions_on(option)}
-    if old == new:
-        return 0
-    if new < old:
-        return 1
-    if old < new:
-        return -1
-    return None
+    """+1 when ``option`` stands higher in ``after`` in every package, -1 lower, 0 the same, None
+    when it rises in some packages and falls in others.
+
+    An option is read as a pair: its level where its conditions hold and where they fail. So a
+    conditional acceptance that falls back to a red line is *not* a softening of an unstated option
+    (where the condition fails it is now rejected), while one that falls back to unstated is."""
+    signs = {_sign(RANK[_held(after, option)] - RANK[_held(before, option)])}
+    signs.add(_sign(RANK[_failed(after, option)] - RANK[_failed(before, option)]))
+    if before.level(option) == after.level(option) == "conditional":
+        old = {_key(c): c.otherwise for c in before.conditions_on(option)}
+        new = {_key(c): c.otherwise for c in after.conditions_on(option)}
+        signs |= {1 for k in old if k not in new} | {-1 for k in new if k not in old}
+        signs |= {_sign(RANK[new[k]] - RANK[old[k]]) for k in old.keys() & new.keys()}
+    signs.discard(0)
+    if len(signs) > 1:
+        return None
+    return signs.pop() if signs else 0
+
+
+def _held(reading: Reading, option: str) -> Level:
+    """The option's level where all its conditions hold."""
+    level = reading.level(option)
+    return "accepted" if level == "conditional" else level
+
+
+def _failed(reading: Reading, option: str) -> Level:
+    """The option's level where all its conditions fail."""
+    return reading.fallback(option) if reading.level(option) == "conditional" else reading.level(option)
+
+
+def _sign(x: int) -> int:
+    return (x > 0) - (x < 0)
 
 
 def _key(condition: Condition) -> str:
-    return condition.model_dump_json()
+    """A condition's identity and requirements, without its fallback (compared on its own)."""
+    return condition.model_dump_json(include={"id", "requires"})
 
 
 def of_position(issue: Issue, position: IssuePosition | None) -> Reading | None:

@@ -87,7 +87,13 @@ def test_movement_is_the_pointwise_ladder_order() -> None:
     moved = Reading(SCALE, {"middle": "demand", "east": "red_line"})  # west dropped, middle taken
     assert movement(base, moved)[0] == "reframing"
     conditional = Reading(SCALE, {"west": "demand", "middle": "acceptable", "east": "red_line"}, (cond(),))
-    assert movement(base, conditional)[0] == "softening"
+    # unstated -> accepted only if, else red-lined: higher where the condition holds, lower where not
+    assert movement(base, conditional)[0] == "reframing"
+    would = Reading(
+        SCALE, {"west": "demand", "middle": "acceptable", "east": "red_line"}, (cond("unstated"),)
+    )
+    assert movement(base, would)[0] == "softening"  # "would accept if": never lower than unstated
+    assert movement(conditional, would)[0] == "softening"  # the fallback moved up
     unconditional = Reading(SCALE, {"west": "demand", "middle": "acceptable", "east": "red_line"})
     assert movement(conditional, unconditional)[0] == "softening"  # a condition dropped
     assert movement(unconditional, conditional)[0] == "hardening"
