@@ -116,3 +116,24 @@ def test_every_command_has_help_text(name: str, command: object) -> None:
     for param in getattr(command, "params", []):
         if getattr(param, "param_type_name", "") == "option" and param.name not in ("help",):
             assert (param.help or "").strip(), f"{name} {param.name} has no help"
+
+
+def test_compare_fits_80_columns_and_keys_pairs_when_the_matrix_is_wide() -> None:
+    from rich.cells import cell_len
+
+    result = CliRunner().invoke(
+        app,
+        ["compare", "-p", "russia,ukraine,us,europe,turkey", "--as-of", "2025-12-31"],
+        env={"COLUMNS": "80"},
+    )
+    assert result.exit_code == 0
+    assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
+    assert "A europe × russia" in result.stdout and "one issue with its reasons: -i ISSUE" in result.stdout
+    single = CliRunner().invoke(
+        app, ["compare", "-i", "ceasefire", "--as-of", "2025-12-31"], env={"COLUMNS": "80"}
+    )
+    assert (
+        single.exit_code == 0
+        and "blocked:" in single.stdout
+        and "ukraine red-lines every way" in single.stdout
+    )

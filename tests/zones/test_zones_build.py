@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
+from itertools import product
 from pathlib import Path
 
 import pytest
@@ -11,11 +13,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from postrack.loading import load_record
-from postrack.model import Issue, Option
+from postrack.model import Bloc, Issue, Manifest, Option
 from postrack.problems import UserError
 from postrack.record import Record
 from postrack.stance import of_position
-from postrack.zones import analyse, build
+from postrack.zones import ZoneModel, analyse, build
 from postrack.zones.utility import normalise, option_utilities
 
 PARTIES = ["north", "south", "broker"]
@@ -172,3 +174,37 @@ def test_improve_asks_the_others_for_the_cheapest_concessions(record: Record) ->
             improve="broker",
             tier="tolerated",
         )
+
+
+def test_a_bloc_concedes_once(record: Record) -> None:
+    """North and south as one bloc: an exclusion both hold is one constraint at the higher cost."""
+    alone = build(record, PARTIES, date(2025, 6, 10), tier="agreed")
+    bloc = Bloc(id="northern", name="The northern bloc", members=["north", "south"])
+    together = build(
+        replace(record, manifest=Manifest(blocs=[bloc])), PARTIES, date(2025, 6, 10), tier="agreed"
+    )
+    shared = {
+        (r.issue, r.option, r.kind)
+        for r in alone.red_lines
+        if r.party == 0
+        and any(
+            x.party == 1 and (x.issue, x.option, x.kind) == (r.issue, r.option, r.kind)
+            for x in alone.red_lines
+        )
+    }
+    assert shared == {(0, 1, "not_accepted"), (2, 2, "not_accepted")}
+    merged = [r for r in together.red_lines if r.bloc == "northern"]
+    assert {(r.issue, r.option, r.kind) for r in merged} == shared
+    for r in merged:
+        pair = [
+            x.cost
+            for x in alone.red_lines
+            if (x.issue, x.option, x.kind) == (r.issue, r.option, r.kind) and x.party in (0, 1)
+        ]
+        assert r.cost == max(pair)
+    assert len(together.red_lines) == len(alone.red_lines) - len(shared)
+    assert engine_count(together) == engine_count(alone)  # merging changes costs, never the zone
+
+
+def engine_count(model: ZoneModel) -> int:
+    return sum(1 for x in product(*(range(len(i.options)) for i in model.issues)) if not model.violated(x))

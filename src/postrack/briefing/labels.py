@@ -14,7 +14,9 @@ class Labels:
 
     def party(self, party: str) -> str:
         found = self.record.parties.get(party)
-        return found.party.name if found else party
+        if found:
+            return found.party.name
+        return next((b.name for b in self.record.manifest.blocs if b.id == party), party)
 
     def pair(self, parties: tuple[str, str]) -> str:
         return " × ".join(self.party(p) for p in parties)

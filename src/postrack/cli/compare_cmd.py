@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 from rich.markup import escape
-from rich.measure import Measurement
 from rich.table import Table
 
 from postrack.cli.console import stdout_console
@@ -62,9 +61,7 @@ def compare(
         typer.echo(markdown(result))
     else:
         console = stdout_console()
-        full = table(result)
-        fits = Measurement.get(console, console.options, full).minimum <= console.width
-        console.print(full if fits else compact(result))
+        console.print(table(result) if _fits(result, console.width) else compact(result))
 
 
 def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison:
@@ -74,6 +71,16 @@ def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison
             f"--issue: unknown issue {', '.join(map(repr, unknown))} (known: {', '.join(known)})"
         )
     return Comparison(result.as_of, result.parties, tuple(i for i in result.issues if i.issue in wanted))
+
+
+def _fits(result: Comparison, width: int) -> bool:
+    """Whether the full matrix fits: every pair column at least as wide as its header, and more
+    than one issue (one issue reads better as a list of pairs with their reasons)."""
+    if len(result.issues) < 2:
+        return False
+    headers = [len(f"{a} × {b}") for a, b in _pairs(result)]
+    first = max(len(i.issue) for i in result.issues)
+    return first + sum(headers) + 3 * (len(headers) + 1) + 1 <= width
 
 
 def _pairs(result: Comparison) -> list[tuple[str, str]]:

@@ -17,7 +17,7 @@ A party without a stance on an issue neither rejects anything there nor cares ab
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -94,7 +94,48 @@ def build(
                 conditions.append(
                     LinkCondition(p, cond.id, i, when, requires, saliences[i] * (1 + surcharge))
                 )
+    red_lines, conditions = _merge_blocs(record, list(parties), as_of, red_lines, conditions)
     return ZoneModel(specs, tuple(party_specs), tuple(red_lines), tuple(conditions), tuple(notes))
+
+
+def _merge_blocs(
+    record: Record, parties: list[str], as_of: date, red_lines: list[RedLine], conditions: list[LinkCondition]
+) -> tuple[list[RedLine], list[LinkCondition]]:
+    """A bloc concedes once: the identical constraints of its members become one, at the highest
+    cost among them. Constraints only some members hold stay theirs alone."""
+    for bloc in record.manifest.blocs:
+        members = {parties.index(m) for m in bloc.members if m in parties}
+        if len(members) < 2 or not bloc.active(as_of):
+            continue
+        merged_lines: dict[tuple[int, int, str], RedLine] = {}
+        kept_lines = []
+        for r in red_lines:
+            if r.party not in members:
+                kept_lines.append(r)
+                continue
+            key = (r.issue, r.option, r.kind)
+            held = [x for x in red_lines if x.party in members and (x.issue, x.option, x.kind) == key]
+            if len(held) < len(members):
+                kept_lines.append(r)
+            elif key not in merged_lines:
+                merged_lines[key] = replace(r, cost=max(x.cost for x in held), bloc=bloc.id)
+                kept_lines.append(merged_lines[key])
+        red_lines = kept_lines
+        merged_conds: set[tuple[object, ...]] = set()
+        kept_conds = []
+        for c in conditions:
+            same = [
+                x
+                for x in conditions
+                if x.party in members and (x.issue, x.when, x.requires) == (c.issue, c.when, c.requires)
+            ]
+            if c.party not in members or len(same) < len(members):
+                kept_conds.append(c)
+            elif (c.issue, c.when, c.requires) not in merged_conds:
+                merged_conds.add((c.issue, c.when, c.requires))
+                kept_conds.append(replace(c, cost=max(x.cost for x in same), bloc=bloc.id))
+        conditions = kept_conds
+    return red_lines, conditions
 
 
 def _exclusions(

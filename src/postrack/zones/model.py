@@ -49,6 +49,8 @@ class RedLine:
     option: int
     cost: int
     kind: Literal["red_line", "not_accepted"] = "red_line"
+    bloc: str = ""
+    """The bloc that holds this constraint as one (its members' identical constraints merged)."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,8 @@ class LinkCondition:
     when: frozenset[int]
     requires: tuple[Requirement, ...]
     cost: int
+    bloc: str = ""
+    """The bloc that holds this condition as one (its members' identical conditions merged)."""
 
     @property
     def scope(self) -> tuple[int, ...]:

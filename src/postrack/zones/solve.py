@@ -120,7 +120,7 @@ class _Constraints:
             issue = m.issues[r.issue]
             return Constraint(
                 r.kind,
-                m.parties[r.party].id,
+                r.bloc or m.parties[r.party].id,
                 issue.id,
                 r.cost,
                 option=issue.options[r.option],
@@ -136,7 +136,7 @@ class _Constraints:
         )
         return Constraint(
             "condition",
-            m.parties[c.party].id,
+            c.bloc or m.parties[c.party].id,
             issue.id,
             c.cost,
             condition=c.id,
