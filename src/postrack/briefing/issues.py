@@ -107,7 +107,7 @@ def _section(
         silent=tuple(
             labels.party(p) for p, s in zip(result.parties, issue.stances, strict=True) if s is None
         ),
-        shared=_shared(issue.issue, held, labels),
+        shared=_shared(issue, held, labels),
         overlaps=tuple(
             f"{labels.pair(p.parties)}: both accept {joined(labels.options(issue.issue, p.unconditional))}"
             for p in issue.pairs
@@ -143,14 +143,16 @@ def _stance_line(
     )
 
 
-def _shared(issue: str, held: list[PartyStance], labels: Labels) -> tuple[str, ...]:
-    """Options every party with a stance accepts; only meaningful with two or more such parties."""
+def _shared(issue: IssueComparison, held: list[PartyStance], labels: Labels) -> tuple[str, ...]:
+    """Options every pair of parties with a stance shares with nothing between them (compare's
+    common ground, so a shared option a condition blocks is not counted); only meaningful with two
+    or more such parties."""
     if len(held) < 2:
         return ()
-    accepted = [set(s.demand) | set(s.acceptable) for s in held]
-    order = [o for s in held for o in (*s.demand, *s.acceptable)]
-    common = [o for o in dict.fromkeys(order) if all(o in a for a in accepted)]
-    return labels.options(issue, common)
+    with_stance = {s.party for s in held}
+    pairs = [p for p in issue.pairs if set(p.parties) <= with_stance]
+    common = [o for o in pairs[0].unconditional if all(o in p.unconditional for p in pairs)] if pairs else []
+    return labels.options(issue.issue, common)
 
 
 def _conflict(issue: str, option: str, details: dict[str, str], labels: Labels) -> str:

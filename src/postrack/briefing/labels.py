@@ -34,13 +34,19 @@ class Labels:
         return tuple(self.option(issue, o) for o in options)
 
     def condition(self, issue: str, condition: Condition) -> str:
-        """E.g. "Immediate only if Military aid: Halted or Paused; or Sanctions: Lifted"."""
+        """E.g. "Immediate only if Military aid: Halted or Paused; or Sanctions: Lifted"; a condition
+        that falls back to unstated reads "if", not "only if" (docs/data-format.md)."""
         when = " or ".join(self.options(issue, condition.when))
         needs = "; or ".join(
             f"{self.issue(r.issue)}: {' or '.join(self.options(r.issue, r.options))}"
             for r in condition.requires
         )
-        return f"{when} only if {needs}"
+        return f"{when} {connective(condition)} {needs}"
+
+
+def connective(condition: Condition) -> str:
+    """ "only if" for a true condition (rejected otherwise), "if" for one that leaves the rest unsaid."""
+    return "only if" if condition.otherwise == "red_line" else "if"
 
 
 def joined(items: list[str] | tuple[str, ...]) -> str:

@@ -40,7 +40,8 @@ def evaluate(ctx: PairContext) -> Iterator[Finding]:
                     ctx.issue.id,
                     ctx.parties,
                     (option,),
-                    f"{holder} accepts {option} only if {wanted}{suffix}",
+                    f"{holder} accepts {option} {'only if' if cond.otherwise == 'red_line' else 'if'}"
+                    f" {wanted}{suffix}",
                     (*ctx.ref(side, option), *((active.ref,) if active else ())),
                     (
                         ("party", holder),
