@@ -17,16 +17,6 @@ def manifest_problems(
     parties: dict[str, PartyFile],
     located: dict[str, Located],
     sources: dict[str, Source],
-) -> list[Problem]:
-    return list(_check(manifest, doc, parties, located, sources))
-
-
-def _check(
-    manifest: Manifest,
-    doc: Located,
-    parties: dict[str, PartyFile],
-    located: dict[str, Located],
-    sources: dict[str, Source],
 ) -> Iterator[Problem]:
     known = ", ".join(sorted(parties)) or "none"
     for k, pid in enumerate(manifest.parties):
