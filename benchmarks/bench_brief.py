@@ -24,7 +24,6 @@ from typing import TypeVar
 
 from postrack.briefing import build_memo, markdown, typst_source
 from postrack.briefing.typst_pdf import compile_pdf
-from postrack.cli.options import DEFAULT_PARTIES
 from postrack.loading import load_record
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -62,7 +61,7 @@ def main() -> None:
     args = parser.parse_args()
 
     load_time, record = timed(args.runs, lambda: load_record(args.data))
-    parties = [p for p in DEFAULT_PARTIES if p in record.parties] or sorted(record.parties)
+    parties = [p for p in record.manifest.parties if p in record.parties] or sorted(record.parties)
     since = args.since or min(record.dates())
     build_time, memo = timed(args.runs, lambda: build_memo(record, parties, args.as_of, since))
     md_time, md = timed(args.runs, lambda: markdown(memo))

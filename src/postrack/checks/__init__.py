@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from postrack.checks import (
     contradictory_stances,
+    idle_condition,
     nothing_acceptable,
     unmeetable_condition,
     weak_sources,
@@ -22,6 +23,7 @@ REGISTRY: tuple[Check, ...] = (
     unmeetable_condition.CHECK,
     nothing_acceptable.CHECK,
     weak_sources.CHECK,
+    idle_condition.CHECK,
 )
 
 
