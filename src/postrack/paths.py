@@ -17,14 +17,32 @@ def _shipped(kind: str) -> Path:
     return _PACKAGE / "_data" / kind
 
 
+MANIFEST = "negotiation.yaml"
+CATALOGUE = "issues.yaml"
+
+
+def find_workspace(start: Path | None = None) -> Path | None:
+    """The nearest workspace at or above ``start`` (default: the working folder), as git finds its
+    repository: a folder with a manifest and a catalogue, or a ``positions/`` folder with a catalogue."""
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / MANIFEST).is_file() and (folder / CATALOGUE).is_file():
+            return folder
+        if (folder / "positions" / CATALOGUE).is_file():
+            return folder / "positions"
+    return None
+
+
 def default_data_dir() -> Path:
-    """``$POSITIONS_DATA``, else ``./positions`` when it has a catalogue, else the shipped data."""
+    """``$POSITIONS_DATA``, else the nearest workspace (:func:`find_workspace`), else the shipped data."""
     env = os.environ.get("POSITIONS_DATA")
     if env:
         return Path(env)
-    local = Path.cwd() / "positions"
-    if (local / "issues.yaml").is_file():
-        return local
+    return find_workspace() or shipped_data_dir()
+
+
+def shipped_data_dir() -> Path:
+    """The example that ships with the tool (the Russia–Ukraine talks)."""
     return _shipped("positions")
 
 

@@ -79,7 +79,7 @@ def brief(
 
     record = load_record(data_dir(data))
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
-    day = parse_date(as_of, scenarios=scenario)
+    day = parse_date(as_of, scenarios=scenario, horizon=record.manifest.horizon)
     since_day = parse_date(since, "--since") if since is not None else None
     kind = _format(fmt, output)
     memo = build_memo(record, chosen, day, since_day, scenario or [])

@@ -17,6 +17,7 @@ from postrack.cli.options import (
     FormatOption,
     PartiesOption,
     ScenarioOption,
+    data_dir,
     parse_date,
     parse_parties,
 )
@@ -50,9 +51,11 @@ def compare(
     Each cell is the status of a pair of parties on an issue (overlap, conditional, incompatible, unknown)
     with the options both would accept.
     """
-    record = load_with_scenarios(data, scenario or [])
+    record = load_with_scenarios(data_dir(data), scenario or [])
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
-    result = run_compare(record, chosen, parse_date(as_of, scenarios=scenario))
+    result = run_compare(
+        record, chosen, parse_date(as_of, scenarios=scenario, horizon=record.manifest.horizon)
+    )
     if issue:
         result = _only(result, issue, list(record.issues))
     if fmt is Format.json:

@@ -47,7 +47,13 @@ def diff(
     """
     record = load_record(data_dir(data))
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
-    result = run_diff(record, chosen, parse_date(start, "--from"), parse_date(end, "--to"), parse_date(as_of))
+    result = run_diff(
+        record,
+        chosen,
+        parse_date(start, "--from"),
+        parse_date(end, "--to"),
+        parse_date(as_of, horizon=record.manifest.horizon),
+    )
     if fmt is Format.json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     elif fmt is Format.md:

@@ -37,7 +37,7 @@ def graph(
     g = linkage_graph(
         record,
         parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties)),
-        parse_date(as_of),
+        parse_date(as_of, horizon=record.manifest.horizon),
     )
     if fmt is GraphFormat.json:
         print(json.dumps(to_json(g), indent=2, ensure_ascii=False))

@@ -41,7 +41,7 @@ def history(
     sources; corrections are shown as corrections. Nothing dated after --as-of is used.
     """
     record = load_record(data_dir(data))
-    result = party_history(record, party, parse_date(as_of), issue)
+    result = party_history(record, party, parse_date(as_of, horizon=record.manifest.horizon), issue)
     if fmt is Format.json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     elif fmt is Format.md:

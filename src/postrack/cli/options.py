@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -9,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from postrack.paths import default_data_dir
+from postrack.paths import CATALOGUE, MANIFEST, default_data_dir, find_workspace, shipped_data_dir, shown
 from postrack.problems import UserError
 from postrack.scenarios import read_scenario
 
@@ -17,8 +19,8 @@ DataOption = Annotated[
     Path | None,
     typer.Option(
         "--data",
-        help="Folder with issues.yaml and one YAML file per party"
-        " (default: $POSITIONS_DATA, ./positions, or the shipped data).",
+        help="Folder with issues.yaml and one YAML file per party (default: $POSITIONS_DATA, the"
+        " nearest workspace here or above, or the shipped example).",
         show_default=False,
     ),
 ]
@@ -63,15 +65,40 @@ FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output for
 
 
 def data_dir(value: Path | None) -> Path:
-    return value if value is not None else default_data_dir()
+    """``--data``, else the default; says on stderr when that is the shipped example, so nobody
+    mistakes it for their own data."""
+    if value is not None:
+        return value
+    if os.environ.get("POSITIONS_DATA") or find_workspace() is not None:
+        return default_data_dir()
+    found = shipped_data_dir()
+    print(
+        f"note: no workspace found here or above (a folder with {MANIFEST} and {CATALOGUE}, or a"
+        f" positions/ folder); using the shipped example in {shown(found)}",
+        file=sys.stderr,
+    )
+    return found
 
 
-def parse_date(value: str | None, option: str = "--as-of", scenarios: list[Path] | None = None) -> date:
-    """The date asked for; without one, the latest scenario's date, else today."""
+def parse_date(
+    value: str | None,
+    option: str = "--as-of",
+    scenarios: list[Path] | None = None,
+    horizon: date | None = None,
+) -> date:
+    """The date asked for; without one, the latest scenario's date, else today (with a note on
+    stderr when today is past the data's ``horizon``, the last date the manifest says it covers)."""
     if value is None:
         if scenarios:
             return max(read_scenario(path)[0].as_of for path in scenarios)
-        return date.today()
+        today = date.today()
+        if horizon is not None and today > horizon:
+            print(
+                f"note: {option} defaults to today ({today}), past the data's horizon ({horizon}):"
+                " nothing after it is on record",
+                file=sys.stderr,
+            )
+        return today
     try:
         return date.fromisoformat(value)
     except ValueError:

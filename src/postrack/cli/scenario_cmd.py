@@ -17,11 +17,12 @@ from postrack.cli.options import (
     Format,
     FormatOption,
     PartiesOption,
+    data_dir,
     parse_date,
     parse_parties,
 )
 from postrack.loading import load_record
-from postrack.paths import default_data_dir, shipped_scenarios_dir
+from postrack.paths import shipped_scenarios_dir
 from postrack.problems import UserError
 from postrack.scenarios import overlay, read_scenario
 from postrack.text import md_cell
@@ -53,10 +54,10 @@ def run(
     from postrack.scenarios.impact import run_scenario  # the zone engine loads only when this runs
 
     path = resolve(file)
-    baseline = load_record(data if data is not None else default_data_dir())
+    baseline = load_record(data_dir(data))
     overlaid, scenario = overlay(baseline, path)
     chosen = parse_parties(parties, sorted(overlaid.parties), tuple(overlaid.manifest.parties))
-    day = parse_date(as_of, scenarios=[path])
+    day = parse_date(as_of, scenarios=[path], horizon=baseline.manifest.horizon)
     result = run_scenario(baseline, overlaid, scenario, chosen, day)
     if fmt is Format.json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))

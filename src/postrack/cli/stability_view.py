@@ -82,7 +82,7 @@ def _bridge(data: Path | None, parties: str | None, as_of: str | None, issues: s
     record = load_record(data_dir(data))
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
-    return build_model(record, chosen, parse_date(as_of), wanted)
+    return build_model(record, chosen, parse_date(as_of, horizon=record.manifest.horizon), wanted)
 
 
 def _save(bridge: Bridge, path: Path) -> None:

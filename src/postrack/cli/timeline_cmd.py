@@ -53,7 +53,9 @@ def timeline(
     chosen = parse_parties(parties, sorted(record.parties), default=tuple(sorted(record.parties)))
     first = parse_date(start, "--from") if start else None
     last = parse_date(end, "--to") if end else None
-    result = chronology(record, load_timeline(folder), chosen, parse_date(as_of), first, last)
+    result = chronology(
+        record, load_timeline(folder), chosen, parse_date(as_of, horizon=record.manifest.horizon), first, last
+    )
     if fmt is Format.json:
         typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
     elif fmt is Format.md:

@@ -21,7 +21,8 @@ def validate(
     path: Annotated[
         Path | None,
         typer.Argument(
-            help="Data folder to check (default: $POSITIONS_DATA, ./positions, or the shipped data)."
+            help="Data folder to check (default: $POSITIONS_DATA, the nearest workspace here or above,"
+            " or the shipped example)."
         ),
     ] = None,
 ) -> int:

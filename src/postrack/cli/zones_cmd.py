@@ -16,6 +16,7 @@ from postrack.cli.options import (
     Format,
     FormatOption,
     PartiesOption,
+    data_dir,
     parse_date,
     parse_parties,
 )
@@ -98,12 +99,12 @@ def zones(
     from postrack.cli import zones_view  # the engine (numpy, networkx) loads only when this command runs
     from postrack.zones import analyse
 
-    record = load_with_scenarios(data, list(scenario or []))
+    record = load_with_scenarios(data_dir(data), list(scenario or []))
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
     report = analyse(
         record,
         parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties)),
-        parse_date(as_of, scenarios=list(scenario or [])),
+        parse_date(as_of, scenarios=list(scenario or []), horizon=record.manifest.horizon),
         issues=wanted,
         ranking=ranking.value,
         top=top,
