@@ -53,7 +53,9 @@ def validate_model(model: type[M], located: Located) -> tuple[M | None, list[Pro
 
 
 def party_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.yaml") if p.name not in RESERVED_FILES)
+    return sorted(
+        p for p in folder.glob("*.yaml") if p.name not in RESERVED_FILES and not p.name.startswith(".")
+    )
 
 
 def load_record(folder: Path | str, *, display_root: Path | None = None) -> Record:

@@ -50,6 +50,17 @@ def shipped_scenarios_dir() -> Path:
     return _shipped("scenarios")
 
 
+def scenarios_dir(data: Path) -> Path:
+    """A workspace's scenarios: ``scenarios/`` inside it, or beside a ``positions/`` data folder
+    (as in the shipped example and in repositories laid out like it)."""
+    inside = data / "scenarios"
+    if inside.is_dir():
+        return inside
+    if data.resolve() == shipped_data_dir().resolve():
+        return shipped_scenarios_dir()
+    return data.parent / "scenarios" if data.name == "positions" else inside
+
+
 def shipped_templates_dir() -> Path:
     return _shipped("templates")
 

@@ -10,6 +10,7 @@ from postrack.cli import (
     diff_cmd,
     graph_cmd,
     history_cmd,
+    init_cmd,
     record_cmd,
     scenario_cmd,
     schema_cmd,
@@ -29,6 +30,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+app.command("init")(guarded(init_cmd.init))
 app.command("validate")(guarded(validate_cmd.validate))
 app.command("compare")(guarded(compare_cmd.compare))
 app.command("history")(guarded(history_cmd.history))

@@ -22,7 +22,7 @@ from postrack.cli.options import (
     parse_parties,
 )
 from postrack.loading import load_record
-from postrack.paths import shipped_scenarios_dir
+from postrack.paths import scenarios_dir
 from postrack.problems import UserError
 from postrack.scenarios import overlay, read_scenario
 from postrack.text import md_cell
@@ -33,18 +33,20 @@ if TYPE_CHECKING:
 app = typer.Typer(help="Run what-if scenarios against the baseline.", no_args_is_help=True)
 
 
-def resolve(name: Path) -> Path:
-    """A path as given, else the shipped scenario of that name (with or without .yaml)."""
+def resolve(name: Path, data: Path) -> Path:
+    """A path as given, else the workspace's scenario of that name (with or without .yaml)."""
     if name.exists():
         return name
-    shipped = shipped_scenarios_dir() / (name.name if name.suffix else f"{name.name}.yaml")
-    if shipped.is_file():
-        return shipped
+    found = scenarios_dir(data) / (name.name if name.suffix else f"{name.name}.yaml")
+    if found.is_file():
+        return found
     raise UserError.single(f"no such scenario file: {name} (try `positions scenario list`)")
 
 
 def run(
-    file: Annotated[Path, typer.Argument(help="Scenario YAML, or the name of a shipped scenario.")],
+    file: Annotated[
+        Path, typer.Argument(help="Scenario YAML, or the name of one in the workspace's scenarios/ folder.")
+    ],
     parties: PartiesOption = None,
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
@@ -53,8 +55,9 @@ def run(
     """Apply a scenario to the baseline and show what changes: statuses, conflicts, deal zone."""
     from postrack.scenarios.impact import run_scenario  # the zone engine loads only when this runs
 
-    path = resolve(file)
-    baseline = load_record(data_dir(data))
+    folder = data_dir(data)
+    path = resolve(file, folder)
+    baseline = load_record(folder)
     overlaid, scenario = overlay(baseline, path)
     chosen = parse_parties(parties, sorted(overlaid.parties), tuple(overlaid.manifest.parties))
     day = parse_date(as_of, scenarios=[path], horizon=baseline.manifest.horizon)
@@ -124,7 +127,7 @@ def zone_lines(result: ScenarioRun) -> list[str]:
     z = result.zones
 
     def state(empty: bool, count: int) -> str:
-        return "empty" if empty else f"{count:,} packages"
+        return "empty" if empty else f"{count:,} package{'' if count == 1 else 's'}"
 
     lines = [f"{state(z.was_empty, z.count_before)} → {state(z.is_empty, z.count_after)}"]
     for change in z.issues:
@@ -135,9 +138,9 @@ def zone_lines(result: ScenarioRun) -> list[str]:
     return lines
 
 
-def list_scenarios() -> None:
-    """List the shipped scenarios with their dates and titles."""
-    for path in sorted(shipped_scenarios_dir().glob("*.yaml")):
+def list_scenarios(data: DataOption = None) -> None:
+    """List the workspace's scenarios (its scenarios/ folder) with their dates and titles."""
+    for path in sorted(scenarios_dir(data_dir(data)).glob("*.yaml")):
         scenario, _ = read_scenario(path)
         typer.echo(f"{path.stem:<32} {scenario.as_of}  {scenario.title}")
 
