@@ -40,7 +40,7 @@ def packages(model: ZoneModel) -> list[tuple[int, ...]]:
 
 def costs(model: ZoneModel) -> dict[tuple[int, ...], int]:
     """What each package costs to let in: the summed costs of the constraints it breaks."""
-    return {x: sum(model.cost(k) for k in model.violated(x)) for x in packages(model)}
+    return {x: sum(model.cost(k) for k in model.violated(x)) // model.cost_unit for x in packages(model)}
 
 
 def readings(record: Record, party: str, on: date) -> dict[str, Reading | None]:

@@ -65,7 +65,12 @@ def test_build_takes_red_lines_conditions_saliences_and_no_deal(record: Record) 
     assert north.weights == (4706, 3529, 1765, 0)
     assert broker.weights == (10_000, 0, 0, 0)
     lines = {
-        (model.parties[r.party].id, model.issues[r.issue].id, model.issues[r.issue].options[r.option], r.cost)
+        (
+            model.parties[r.party].id,
+            model.issues[r.issue].id,
+            model.issues[r.issue].options[r.option],
+            r.cost // model.cost_unit,
+        )
         for r in model.red_lines
     }
     assert lines == {
@@ -74,7 +79,12 @@ def test_build_takes_red_lines_conditions_saliences_and_no_deal(record: Record) 
         ("south", "znpp", "russian_control", 5),
     }
     (cond,) = model.conditions
-    assert (cond.id, cond.issue, cond.when, cond.cost) == ("needs_aid_halt", 0, frozenset({0}), 8)
+    assert (cond.id, cond.issue, cond.when, cond.cost // model.cost_unit) == (
+        "needs_aid_halt",
+        0,
+        frozenset({0}),
+        8,
+    )
     assert [(r.issue, r.options) for r in cond.requires] == [(1, frozenset({1}))]
 
 

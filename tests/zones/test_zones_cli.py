@@ -49,7 +49,7 @@ def test_zones_markdown_and_table_show_the_concessions(zone_data: Path) -> None:
     assert "**The tolerated zone is empty**" in out
     assert "## Cheapest concessions to open the zone" in out
     assert (
-        "south drops its red line on military_aid=halted — cost 7; News, 2025-05-16, https://example.org/s"
+        "south drops its red line on military_aid=halted (from continues) — cost 7; News, 2025-05-16, https://example.org/s"
         in out
     )
     args = (*args, "--tier", "tolerated")

@@ -207,10 +207,11 @@ def _opening(found: ConcessionReport, concession: Callable[[Constraint], Concess
 
 
 def _constraint_text(c: Constraint, labels: Labels) -> str:
+    moved = f", moving from {labels.option(c.issue, c.nearest)}" if c.nearest else ""
     if c.kind == "red_line":
-        return f"drop the red line on {labels.issue(c.issue)}: {labels.option(c.issue, c.option)}"
+        return f"drop the red line on {labels.issue(c.issue)}: {labels.option(c.issue, c.option)}{moved}"
     if c.kind == "not_accepted":
-        return f"accept {labels.issue(c.issue)}: {labels.option(c.issue, c.option)}"
+        return f"accept {labels.issue(c.issue)}: {labels.option(c.issue, c.option)}{moved}"
     when = " or ".join(labels.options(c.issue, c.when))
     needs = "; or ".join(f"{labels.issue(i)}: {' or '.join(labels.options(i, o))}" for i, o in c.requires)
     needs = needs or "an issue outside the memo"

@@ -22,12 +22,18 @@ from datetime import date
 from typing import Literal
 
 from postrack.problems import UserError
-from postrack.record import Record, StatementRef
+from postrack.record import IssuePosition, Record, StatementRef
 from postrack.sources import CitedSource
 from postrack.sources import cite as cite_sources
-from postrack.stance import Reading, of_position
+from postrack.stance import Level, Reading, of_position
 from postrack.zones.model import UNIT, IssueSpec, LinkCondition, PartySpec, RedLine, Requirement, ZoneModel
 from postrack.zones.utility import normalise, option_utilities
+
+COST_UNIT = 10**8
+"""Shown cost = model cost // COST_UNIT; below it, steps × STEP_UNIT + confidence rank break ties."""
+STEP_UNIT = 10**4
+CONFIDENCE_RANK = {"low": 0, "medium": 1, "high": 2}
+"""Relaxing a low-confidence stance first: it is the likeliest to have been misread or to move."""
 
 Tier = Literal["agreed", "tolerated"]
 TIERS: tuple[Tier, ...] = ("agreed", "tolerated")
@@ -70,7 +76,9 @@ def build(
         for i, reading in enumerate(readings):
             if reading is None:
                 continue
-            red_lines += _exclusions(p, i, specs[i].options, reading, saliences[i], tier)
+            pos = positions[i]
+            assert pos is not None
+            red_lines += _exclusions(p, i, specs[i].options, reading, pos, tier)
             for cond in reading.conditions:
                 when = frozenset(
                     specs[i].options.index(o) for o in cond.when if cond in reading.conditions_on(o)
@@ -90,12 +98,17 @@ def build(
                     for r in cond.requires
                     if r.issue in index
                 )
-                surcharge = 1 if tier == "agreed" and cond.otherwise == "red_line" else 0
+                steps = 2 if tier == "agreed" and cond.otherwise == "red_line" else 1
+                confidence = pos.conditions[cond.id].ref.statement.confidence
                 conditions.append(
-                    LinkCondition(p, cond.id, i, when, requires, saliences[i] * (1 + surcharge))
+                    LinkCondition(p, cond.id, i, when, requires, _cost(saliences[i], steps, confidence))
                 )
     red_lines, conditions = _merge_blocs(record, list(parties), as_of, red_lines, conditions)
-    return ZoneModel(specs, tuple(party_specs), tuple(red_lines), tuple(conditions), tuple(notes))
+    return ZoneModel(specs, tuple(party_specs), tuple(red_lines), tuple(conditions), tuple(notes), COST_UNIT)
+
+
+def _cost(salience: int, steps: int, confidence: str) -> int:
+    return salience * steps * COST_UNIT + steps * STEP_UNIT + CONFIDENCE_RANK[confidence]
 
 
 def _merge_blocs(
@@ -139,7 +152,7 @@ def _merge_blocs(
 
 
 def _exclusions(
-    party: int, issue: int, options: tuple[str, ...], reading: Reading, salience: int, tier: Tier
+    party: int, issue: int, options: tuple[str, ...], reading: Reading, position: IssuePosition, tier: Tier
 ) -> list[RedLine]:
     """The options the tier keeps out for one party, each priced by its distance on the scale.
 
@@ -147,19 +160,17 @@ def _exclusions(
     what the party accepts, one step more to give up a red line. Tolerated: only red lines; dropping
     one costs the salience times its steps from an option the party does not red-line."""
     out = []
+    floor: Level = "conditional" if tier == "agreed" else "unstated"
+    supported = [options.index(o) for o in reading.at_least(floor)]
     for k, option in enumerate(options):
         level = reading.level(option)
-        if level == "red_line":
-            steps = (
-                reading.steps(option, "conditional") + 1
-                if tier == "agreed"
-                else reading.steps(option, "unstated")
-            )
-            out.append(RedLine(party, issue, k, salience * steps, "red_line"))
-        elif level == "unstated" and tier == "agreed":
-            out.append(
-                RedLine(party, issue, k, salience * reading.steps(option, "conditional"), "not_accepted")
-            )
+        if level == "red_line" or (level == "unstated" and tier == "agreed"):
+            steps = reading.steps(option, floor) + (1 if level == "red_line" and tier == "agreed" else 0)
+            held = position.stances.get(option)
+            confidence = (held.ref if held else position.latest).statement.confidence
+            nearest = min(supported, key=lambda s: (abs(s - k), s)) if supported else None
+            kind: Literal["red_line", "not_accepted"] = "red_line" if level == "red_line" else "not_accepted"
+            out.append(RedLine(party, issue, k, _cost(position.salience, steps, confidence), kind, nearest))
     return out
 
 

@@ -49,6 +49,8 @@ class RedLine:
     option: int
     cost: int
     kind: Literal["red_line", "not_accepted"] = "red_line"
+    nearest: int | None = None
+    """The option the party supports nearest to ``option`` (where a concession would move it from)."""
     bloc: str = ""
     """The bloc that holds this constraint as one (its members' identical constraints merged)."""
 
@@ -99,6 +101,10 @@ class ZoneModel:
     conditions: tuple[LinkCondition, ...] = ()
     notes: tuple[str, ...] = ()
     """What the builder had to decide (e.g. a condition pointing outside the model)."""
+    cost_unit: int = 1
+    """Costs may carry tie-breakers below this unit: ``cost // cost_unit`` is the cost shown, and the
+    remainder orders equal costs (by distance, then confidence) so the engine never falls back on
+    catalogue order."""
 
     def __post_init__(self) -> None:
         sizes = [len(i.options) for i in self.issues]

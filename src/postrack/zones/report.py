@@ -38,6 +38,8 @@ class Constraint(ToDict):
     issue: str
     cost: int
     option: str = ""
+    nearest: str = ""
+    """The option the party supports nearest to ``option``: a concession moves it from there."""
     condition: str = ""
     when: tuple[str, ...] = ()
     requires: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -58,10 +60,11 @@ class Constraint(ToDict):
 
     def concession(self) -> str:
         """The constraint as a move the party would make to relax it."""
+        moved = f" (from {self.nearest})" if self.nearest else ""
         if self.kind == "red_line":
-            return f"{self.party} drops its red line on {self.issue}={self.option}"
+            return f"{self.party} drops its red line on {self.issue}={self.option}{moved}"
         if self.kind == "not_accepted":
-            return f"{self.party} accepts {self.issue}={self.option}"
+            return f"{self.party} accepts {self.issue}={self.option}{moved}"
         return f"{self.party} drops its condition {self.condition} on {self.issue}"
 
 

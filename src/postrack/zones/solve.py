@@ -80,7 +80,7 @@ def solve(
                         option=issue.options[o],
                         red_lines=tuple(rejecting[o]),
                         blocked_by=tuple(constraint(k) for k in sorted(reasons[(v, o)])),
-                        cost=sum(model.cost(k) for k in reasons[(v, o)]),
+                        cost=sum(model.cost(k) for k in reasons[(v, o)]) // model.cost_unit,
                     )
                     for o, n in enumerate(zone.per_option[v])
                     if not n
@@ -122,8 +122,9 @@ class _Constraints:
                 r.kind,
                 r.bloc or m.parties[r.party].id,
                 issue.id,
-                r.cost,
+                r.cost // m.cost_unit,
                 option=issue.options[r.option],
+                nearest="" if r.nearest is None else issue.options[r.nearest],
                 stated=cited.stated,
                 summary=cited.summary,
                 sources=cited.sources,
@@ -138,7 +139,7 @@ class _Constraints:
             "condition",
             c.bloc or m.parties[c.party].id,
             issue.id,
-            c.cost,
+            c.cost // m.cost_unit,
             condition=c.id,
             when=tuple(issue.options[o] for o in sorted(c.when)),
             requires=requires,
@@ -196,13 +197,14 @@ def _concessions(
 ) -> ConcessionReport:
     if found is None:
         return ConcessionReport(mode, party, target, None, (), True, ())
+    cost = found.cost // constraint.model.cost_unit
     return ConcessionReport(
         mode=mode,
         party=party,
         target=target,
-        cost=found.cost,
+        cost=cost,
         sets=tuple(
-            ConcessionSet(tuple(constraint(k) for k in sorted(s)), found.cost, opens)
+            ConcessionSet(tuple(constraint(k) for k in sorted(s)), cost, opens)
             for s, opens in zip(found.sets, found.opens, strict=True)
         ),
         complete=found.complete,
