@@ -188,12 +188,24 @@ def _incompatible(ctx: PairContext, findings: tuple[Finding, ...], blocked: set[
         return next(f.message for f in findings if f.code == "PR003" and f.detail("verdict") == "blocked")
     pair = ctx.both()
     assert pair is not None
-    red = [f.message for f in findings if f.code == "PR004"]
+    red = []
+    for side in (0, 1):
+        refused = [
+            f.options[0]
+            for f in findings
+            if f.code == "PR004" and f.detail("blocked_by") == ctx.parties[side]
+        ]
+        if refused:
+            red.append(
+                f"{ctx.parties[side]} red-lines {', '.join(refused)}, which {ctx.parties[1 - side]} accepts"
+            )
+    if red:
+        return "; ".join(red)
     wants = [
         f"{party} accepts {', '.join(r.at_least('conditional')) or 'no option'}"
         for party, r in zip(ctx.parties, pair, strict=True)
     ]
-    return "; ".join(red or ["nothing shared"]) + " (" + "; ".join(wants) + ")"
+    return "nothing shared: " + "; ".join(wants)
 
 
 def _stance(record: Record, position: IssuePosition | None) -> PartyStance | None:

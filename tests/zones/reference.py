@@ -19,7 +19,7 @@ def broken(model: ZoneModel, x: tuple[int, ...], relaxed: frozenset[int] = froze
     out = {k for k, r in enumerate(model.red_lines) if x[r.issue] == r.option}
     n = len(model.red_lines)
     for k, c in enumerate(model.conditions):
-        if x[c.issue] in c.when and not any(x[r.issue] in r.options for r in c.requires):
+        if x[c.issue] in c.when and not all(any(x[r.issue] in r.options for r in cl) for cl in c.clauses):
             out.add(n + k)
     return frozenset(out - relaxed)
 

@@ -42,5 +42,11 @@ def _condition(draw: st.DrawFn, sizes: list[int], n_parties: int, k: int) -> Lin
             requires.append(
                 Requirement(other, draw(st.frozensets(st.integers(0, sizes[other] - 1), min_size=1)))
             )
+    also = []
+    if others and draw(st.integers(0, 3)) == 0:  # a second clause that must hold too
+        other = draw(st.sampled_from(others))
+        also.append((Requirement(other, draw(st.frozensets(st.integers(0, sizes[other] - 1), min_size=1))),))
     party = draw(st.integers(0, n_parties - 1))
-    return LinkCondition(party, f"c{k}", issue, when, tuple(requires), draw(st.integers(1, 3)))
+    return LinkCondition(
+        party, f"c{k}", issue, when, tuple(requires), draw(st.integers(1, 3)), also=tuple(also)
+    )

@@ -213,8 +213,11 @@ def _constraint_text(c: Constraint, labels: Labels) -> str:
     if c.kind == "not_accepted":
         return f"accept {labels.issue(c.issue)}: {labels.option(c.issue, c.option)}{moved}"
     when = " or ".join(labels.options(c.issue, c.when))
-    needs = "; or ".join(f"{labels.issue(i)}: {' or '.join(labels.options(i, o))}" for i, o in c.requires)
-    needs = needs or "an issue outside the memo"
+    needs = "; and ".join(
+        "; or ".join(f"{labels.issue(i)}: {' or '.join(labels.options(i, o))}" for i, o in clause)
+        or "an issue outside the memo"
+        for clause in (c.requires, *c.also)
+    )
     return f"drop the condition that {labels.issue(c.issue)}: {when} needs {needs}"
 
 

@@ -64,7 +64,11 @@ def compare(
         typer.echo(markdown(result))
     else:
         console = stdout_console()
+        if len(result.issues) == 1:
+            console.print(compact(result))
+            return
         console.print(table(result) if _fits(result, console.width) else compact(result))
+        console.print(reasons(result))
 
 
 def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison:
@@ -77,10 +81,7 @@ def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison
 
 
 def _fits(result: Comparison, width: int) -> bool:
-    """Whether the full matrix fits: every pair column at least as wide as its header, and more
-    than one issue (one issue reads better as a list of pairs with their reasons)."""
-    if len(result.issues) < 2:
-        return False
+    """Whether the full matrix fits: every pair column at least as wide as its header."""
     headers = [len(f"{a} × {b}") for a, b in _pairs(result)]
     first = max(len(i.issue) for i in result.issues)
     return first + sum(headers) + 3 * (len(headers) + 1) + 1 <= width
@@ -143,6 +144,20 @@ def compact(result: Comparison) -> Table:
     legend = [escape(f"{k} {a} × {b}") for k, (a, b) in zip(keys, pairs, strict=True)]
     marks = "  ".join(_MARK.values())
     out.caption = "\n".join([*legend, marks, "one issue with its reasons: -i ISSUE; all details: -f md"])
+    return out
+
+
+def reasons(result: Comparison) -> Table:
+    """Why each pair that does not overlap stands where it does, issue by issue."""
+    out = Table(title="Why, where the pairs do not overlap", show_lines=False, show_header=True)
+    out.add_column("issue", style="bold")
+    out.add_column("pair")
+    out.add_column("why")
+    for issue in result.issues:
+        for p in issue.pairs:
+            if p.status != "overlap":
+                why = f"[{_STYLE[p.status]}]{_SYMBOL[p.status]}[/] {escape(p.reason)}"
+                out.add_row(escape(issue.issue), escape(" × ".join(p.parties)), why)
     return out
 
 

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
+from postrack.model import Condition
 from postrack.problems import UserError
 from postrack.record import IssuePosition, Record, StatementRef
 from postrack.sources import CitedSource
@@ -79,32 +80,63 @@ def build(
             pos = positions[i]
             assert pos is not None
             red_lines += _exclusions(p, i, specs[i].options, reading, pos, tier)
-            for cond in reading.conditions:
-                when = frozenset(
-                    specs[i].options.index(o) for o in cond.when if cond in reading.conditions_on(o)
-                )
-                if not when or (tier == "tolerated" and cond.otherwise != "red_line"):
-                    continue
+            kept = [c for c in reading.conditions if tier == "agreed" or c.otherwise == "red_line"]
+            for cond in kept:
                 outside = sorted({r.issue for r in cond.requires if r.issue not in index})
-                if outside:
+                if outside and any(cond in reading.conditions_on(o) for o in cond.when):
                     notes.append(
                         f"{pid}: condition {cond.id!r} on {issue_ids[i]} also accepts {', '.join(outside)},"
                         " which is outside the model: those alternatives count as not met"
                     )
-                requires = tuple(
-                    Requirement(
-                        index[r.issue], frozenset(specs[index[r.issue]].options.index(o) for o in r.options)
-                    )
-                    for r in cond.requires
-                    if r.issue in index
-                )
-                steps = 2 if tier == "agreed" and cond.otherwise == "red_line" else 1
-                confidence = pos.conditions[cond.id].ref.statement.confidence
-                conditions.append(
-                    LinkCondition(p, cond.id, i, when, requires, _cost(saliences[i], steps, confidence))
-                )
+            conditions += _conditions(p, i, specs, index, reading, pos, kept, tier)
     red_lines, conditions = _merge_blocs(record, list(parties), as_of, red_lines, conditions)
     return ZoneModel(specs, tuple(party_specs), tuple(red_lines), tuple(conditions), tuple(notes), COST_UNIT)
+
+
+def _conditions(
+    party: int,
+    issue: int,
+    specs: tuple[IssueSpec, ...],
+    index: dict[str, int],
+    reading: Reading,
+    position: IssuePosition,
+    kept: list[Condition],
+    tier: Tier,
+) -> list[LinkCondition]:
+    """One constraint per set of options bound by the same conditions: all of them must hold, and
+    relaxing them costs what accepting those options outright would (never more than their red
+    line cost, so softening never raises a cost)."""
+    options = specs[issue].options
+    groups: dict[tuple[str, ...], list[int]] = {}
+    for k, option in enumerate(options):
+        ids = tuple(sorted(c.id for c in kept if c in reading.conditions_on(option)))
+        if ids:
+            groups.setdefault(ids, []).append(k)
+    out = []
+    for ids, when in groups.items():
+        conds = [c for c in kept if c.id in ids]
+        clauses = [
+            tuple(
+                Requirement(
+                    index[r.issue], frozenset(specs[index[r.issue]].options.index(o) for o in r.options)
+                )
+                for r in c.requires
+                if r.issue in index
+            )
+            for c in conds
+        ]
+        steps = 2 if tier == "agreed" and any(c.otherwise == "red_line" for c in conds) else 1
+        confidence = min(
+            (position.conditions[c.id].ref.statement.confidence for c in conds),
+            key=CONFIDENCE_RANK.__getitem__,
+        )
+        cost = _cost(position.salience, steps, confidence)
+        out.append(
+            LinkCondition(
+                party, "+".join(ids), issue, frozenset(when), clauses[0], cost, also=tuple(clauses[1:])
+            )
+        )
+    return out
 
 
 def _cost(salience: int, steps: int, confidence: str) -> int:
@@ -140,12 +172,12 @@ def _merge_blocs(
             same = [
                 x
                 for x in conditions
-                if x.party in members and (x.issue, x.when, x.requires) == (c.issue, c.when, c.requires)
+                if x.party in members and (x.issue, x.when, x.clauses) == (c.issue, c.when, c.clauses)
             ]
             if c.party not in members or len(same) < len(members):
                 kept_conds.append(c)
-            elif (c.issue, c.when, c.requires) not in merged_conds:
-                merged_conds.add((c.issue, c.when, c.requires))
+            elif (c.issue, c.when, c.clauses) not in merged_conds:
+                merged_conds.add((c.issue, c.when, c.clauses))
                 kept_conds.append(replace(c, cost=max(x.cost for x in same), bloc=bloc.id))
         conditions = kept_conds
     return red_lines, conditions
@@ -184,7 +216,7 @@ def cite(record: Record, model: ZoneModel, as_of: date) -> tuple[Cited | None, .
         out.append(_cited(record, held.ref if held else pos.latest) if pos else None)
     for c in model.conditions:
         pos = record.position(model.parties[c.party].id, model.issues[c.issue].id, as_of)
-        active = pos.conditions.get(c.id) if pos else None
+        active = pos.conditions.get(c.id.split("+")[0]) if pos else None
         out.append(_cited(record, active.ref) if active else None)
     return tuple(out)
 

@@ -63,9 +63,11 @@ class Requirement:
 
 @dataclass(frozen=True)
 class LinkCondition:
-    """Party ``party`` accepts the ``when`` options of ``issue`` only if one of ``requires`` holds.
+    """Party ``party`` accepts the ``when`` options of ``issue`` only if one of ``requires`` holds
+    (and one alternative of each clause in ``also``: a party's several conditions on the same
+    options, relaxed together at one cost, as accepting the options outright would be).
 
-    An empty ``requires`` (every alternative pointed outside the model) can never be met, so the
+    An empty clause (every alternative pointed outside the model) can never be met, so the
     ``when`` options are excluded.
     """
 
@@ -77,15 +79,20 @@ class LinkCondition:
     cost: int
     bloc: str = ""
     """The bloc that holds this condition as one (its members' identical conditions merged)."""
+    also: tuple[tuple[Requirement, ...], ...] = ()
+
+    @property
+    def clauses(self) -> tuple[tuple[Requirement, ...], ...]:
+        return (self.requires, *self.also)
 
     @property
     def scope(self) -> tuple[int, ...]:
-        return tuple(sorted({self.issue, *(r.issue for r in self.requires)}))
+        return tuple(sorted({self.issue, *(r.issue for clause in self.clauses for r in clause)}))
 
     def holds(self, package: tuple[int, ...]) -> bool:
         if package[self.issue] not in self.when:
             return True
-        return any(package[r.issue] in r.options for r in self.requires)
+        return all(any(package[r.issue] in r.options for r in clause) for clause in self.clauses)
 
 
 @dataclass(frozen=True)
@@ -117,9 +124,10 @@ class ZoneModel:
             if not (0 <= r.party < len(self.parties) and 0 <= r.option < sizes[r.issue] and r.cost >= 1):
                 raise ValueError(f"bad red line {r}")
         for c in self.conditions:
-            if c.cost < 1 or not c.when or any(r.issue == c.issue or not r.options for r in c.requires):
+            every = [r for clause in c.clauses for r in clause]
+            if c.cost < 1 or not c.when or any(r.issue == c.issue or not r.options for r in every):
                 raise ValueError(f"bad condition {c.id!r}")
-            if max(c.when) >= sizes[c.issue] or any(max(r.options) >= sizes[r.issue] for r in c.requires):
+            if max(c.when) >= sizes[c.issue] or any(max(r.options) >= sizes[r.issue] for r in every):
                 raise ValueError(f"condition {c.id!r} names an option that does not exist")
 
     def cost(self, constraint: int) -> int:

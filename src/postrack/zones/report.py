@@ -43,6 +43,8 @@ class Constraint(ToDict):
     condition: str = ""
     when: tuple[str, ...] = ()
     requires: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    also: tuple[tuple[tuple[str, tuple[str, ...]], ...], ...] = ()
+    """Further alternatives that must hold too (several conditions on the same options)."""
     stated: date | None = None
     summary: str = ""
     sources: tuple[CitedSource, ...] = ()
@@ -52,8 +54,9 @@ class Constraint(ToDict):
             return f"{self.party}: red line {self.issue}={self.option}"
         if self.kind == "not_accepted":
             return f"{self.party}: has not accepted {self.issue}={self.option}"
-        needs = (
-            " or ".join(f"{i} in [{', '.join(o)}]" for i, o in self.requires) or "nothing inside the model"
+        needs = "; and ".join(
+            " or ".join(f"{i} in [{', '.join(o)}]" for i, o in clause) or "nothing inside the model"
+            for clause in (self.requires, *self.also)
         )
         when = ", ".join(self.when)
         return f"{self.party}: condition {self.condition} ({self.issue} in [{when}] needs {needs})"

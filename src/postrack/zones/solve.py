@@ -131,10 +131,14 @@ class _Constraints:
             )
         c = m.conditions[k - len(m.red_lines)]
         issue = m.issues[c.issue]
-        requires = tuple(
-            (m.issues[q.issue].id, tuple(m.issues[q.issue].options[o] for o in sorted(q.options)))
-            for q in c.requires
+        clauses = tuple(
+            tuple(
+                (m.issues[q.issue].id, tuple(m.issues[q.issue].options[o] for o in sorted(q.options)))
+                for q in clause
+            )
+            for clause in c.clauses
         )
+        requires, also = clauses[0], clauses[1:]
         return Constraint(
             "condition",
             c.bloc or m.parties[c.party].id,
@@ -143,6 +147,7 @@ class _Constraints:
             condition=c.id,
             when=tuple(issue.options[o] for o in sorted(c.when)),
             requires=requires,
+            also=also,
             stated=cited.stated,
             summary=cited.summary,
             sources=cited.sources,

@@ -36,9 +36,13 @@ def _satisfied(cond: LinkCondition, kept: tuple[tuple[int, ...], ...]) -> tuple[
         mask = _in(kept[scope.index(issue)], options)
         return mask.reshape([len(mask) if v == issue else 1 for v in scope])
 
-    holds = ~along(cond.issue, cond.when)
-    for req in cond.requires:
-        holds = holds | along(req.issue, req.options)
+    holds = np.ones([1] * len(scope), dtype=bool)
+    for clause in cond.clauses:
+        met = np.zeros([1] * len(scope), dtype=bool)
+        for req in clause:
+            met = met | along(req.issue, req.options)
+        holds = holds & met
+    holds = holds | ~along(cond.issue, cond.when)
     return scope, np.broadcast_to(holds, shape)
 
 
@@ -59,21 +63,24 @@ def live_domains(model: ZoneModel, relaxed: frozenset[int] = frozenset()) -> tup
 
 
 def _revise(cond: LinkCondition, domains: list[set[int]]) -> bool:
+    """Arc consistency, clause by clause (every clause must hold when a ``when`` option is taken)."""
     if not domains[cond.issue] & cond.when:
         return False
-    alive: dict[int, set[int]] = {}
-    for req in cond.requires:
-        if domains[req.issue] & req.options:
-            alive.setdefault(req.issue, set()).update(req.options)
-    if not alive:
-        domains[cond.issue] -= cond.when
-        return True
-    if len(alive) == 1 and domains[cond.issue] <= cond.when:
-        ((issue, options),) = alive.items()
-        if not domains[issue] <= options:
-            domains[issue] &= options
+    changed = False
+    for clause in cond.clauses:
+        alive: dict[int, set[int]] = {}
+        for req in clause:
+            if domains[req.issue] & req.options:
+                alive.setdefault(req.issue, set()).update(req.options)
+        if not alive:
+            domains[cond.issue] -= cond.when
             return True
-    return False
+        if len(alive) == 1 and domains[cond.issue] <= cond.when:
+            ((issue, options),) = alive.items()
+            if not domains[issue] <= options:
+                domains[issue] &= options
+                changed = True
+    return changed
 
 
 def count_space(
