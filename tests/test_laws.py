@@ -193,3 +193,33 @@ def test_the_shipped_data_obeys_the_laws_statement_by_statement() -> None:
                         assert new >= old if sign > 0 else new <= old, (party, issue, day, tier)
                         checked += 1
     assert checked > 20
+
+
+@LAW
+@given(records(min_parties=2, max_parties=3))
+def test_the_stability_bridge_offers_the_stance_models_next_concessions(record: Record) -> None:
+    """Each option of the generated stability model is an option its party does not accept yet,
+    which another party accepts, and no such option is nearer on the scale to what it accepts."""
+    from postrack.problems import UserError
+    from postrack.stability.bridge import build_model
+
+    try:
+        bridge = build_model(record, sorted(record.parties), AFTER)
+    except UserError:  # too little contest or too many concessions: nothing to check
+        return
+    for c in bridge.concessions:
+        own = of_position(record.issue(c.issue), record.position(c.party, c.issue, AFTER))
+        assert own is not None and own.level(c.option) in ("red_line", "unstated")
+        others = [
+            r
+            for p in record.parties
+            if p != c.party and (r := of_position(record.issue(c.issue), record.position(p, c.issue, AFTER)))
+        ]
+        backed = [
+            o
+            for o in record.issue(c.issue).option_ids()
+            if own.level(o) in ("red_line", "unstated")
+            and any(r.level(o) in ("conditional", "accepted") for r in others)
+        ]
+        assert c.option in backed
+        assert own.steps(c.option, "conditional") == min(own.steps(o, "conditional") for o in backed)

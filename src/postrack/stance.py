@@ -117,6 +117,12 @@ def holds(condition: Condition, package: Mapping[str, str], *, unsettled_meets: 
     )
 
 
+def connective(condition: Condition) -> str:
+    """How to word a condition: "only if" when the options are rejected otherwise, "if" when the
+    party has said nothing about the other case."""
+    return "only if" if condition.otherwise == "red_line" else "if"
+
+
 def verdict(condition: Condition, counterpart: Callable[[str], Reading | None]) -> Verdict:
     """How ``condition`` stands with a counterpart whose readings ``counterpart(issue)`` gives."""
     readings = [(r, counterpart(r.issue)) for r in condition.requires]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from postrack.model import Condition
 from postrack.record import Record
+from postrack.stance import connective
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,6 @@ class Labels:
             for r in condition.requires
         )
         return f"{when} {connective(condition)} {needs}"
-
-
-def connective(condition: Condition) -> str:
-    """ "only if" for a true condition (rejected otherwise), "if" for one that leaves the rest unsaid."""
-    return "only if" if condition.otherwise == "red_line" else "if"
 
 
 def joined(items: list[str] | tuple[str, ...]) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from postrack.rules.base import Finding, PairContext, Rule
-from postrack.stance import verdict
+from postrack.stance import connective, verdict
 
 
 def evaluate(ctx: PairContext) -> Iterator[Finding]:
@@ -40,8 +40,7 @@ def evaluate(ctx: PairContext) -> Iterator[Finding]:
                     ctx.issue.id,
                     ctx.parties,
                     (option,),
-                    f"{holder} accepts {option} {'only if' if cond.otherwise == 'red_line' else 'if'}"
-                    f" {wanted}{suffix}",
+                    f"{holder} accepts {option} {connective(cond)} {wanted}{suffix}",
                     (*ctx.ref(side, option), *((active.ref,) if active else ())),
                     (
                         ("party", holder),
