@@ -243,3 +243,25 @@ def test_text_from_the_model_is_shown_literally(tmp_path: Path) -> None:
     assert "a: [link=x]A[/link]" in table
     code, md, _ = run(str(model), "--format", "md")
     assert md.startswith("# \\[red\\]Loud\\[/red\\] \\| \\*title\\*\n")
+
+
+def test_from_positions_keeps_the_most_salient_concessions_and_names_the_rest() -> None:
+    result = CliRunner().invoke(
+        app,
+        [
+            "stability",
+            "--from-positions",
+            "-p",
+            "russia,ukraine,us,europe,turkey",
+            "--as-of",
+            "2025-12-31",
+            "--issues",
+            "ceasefire,territory,nato,security_guarantees,sanctions",
+            "-f",
+            "json",
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    bridge = json.loads(result.stdout)["bridge"]
+    assert len(bridge["options"]) == 12 and bridge["dropped"]
+    assert "concessions left out to keep the model within 12 options" in result.stderr

@@ -20,7 +20,7 @@ from postrack.cli.options import (
 from postrack.loading import load_record
 from postrack.problems import UserError
 from postrack.stability.analysis import Analysis, analyse, shown_states
-from postrack.stability.bridge import Bridge, build_model
+from postrack.stability.bridge import MAX_OPTIONS, Bridge, build_model
 from postrack.stability.compile import compile_model
 from postrack.stability.concepts import CONCEPTS
 from postrack.stability.game import Game
@@ -47,6 +47,13 @@ def run(
     bridge: Bridge | None = None
     if from_positions:
         bridge = _bridge(data, parties, as_of, issues)
+        if bridge.dropped:
+            left_out = ", ".join(c.id for c in bridge.dropped)
+            typer.echo(
+                f"note: {len(bridge.dropped)} concessions left out to keep the model within {MAX_OPTIONS}"
+                f" options (the least salient to their party): {left_out}",
+                err=True,
+            )
         game = compile_model(bridge.model, generated_locator("<generated from positions>"))
         if save_model is not None:
             _save(bridge, save_model)

@@ -80,6 +80,8 @@ class Bridge:
     concessions: tuple[Concession, ...]
     utilities: dict[str, tuple[float, ...]]
     """Each decision maker's utility of every state, indexed by state number."""
+    dropped: tuple[Concession, ...] = ()
+    """Concessions left out to stay within the engine's limit (the least salient to their party)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -96,6 +98,9 @@ class Bridge:
             "options": [
                 {"id": c.id, "party": c.party, "issue": c.issue, "accepts": c.option}
                 for c in self.concessions
+            ],
+            "dropped": [
+                {"id": c.id, "party": c.party, "issue": c.issue, "accepts": c.option} for c in self.dropped
             ],
         }
 
@@ -114,11 +119,13 @@ def build_model(record: Record, parties: list[str], as_of: date, issues: list[st
     concessions = [
         c for issue in chosen for p in issue.parties if (c := _concession(record, positions, issue, p))
     ]
-    if len(concessions) > MAX_OPTIONS:
-        raise UserError.single(
-            f"{len(concessions)} concessions on the chosen issues; at most {MAX_OPTIONS} keep the model"
-            " tractable (choose fewer issues or parties)"
+    dropped: list[Concession] = []
+    if len(concessions) > MAX_OPTIONS:  # keep the concessions on what matters most to the conceder
+        ranked = sorted(
+            concessions, key=lambda c: (-positions[(c.party, c.issue)].salience, concessions.index(c))
         )
+        dropped = ranked[MAX_OPTIONS:]
+        concessions = [c for c in concessions if c not in dropped]
     movers = [p for p in parties if any(c.party == p for c in concessions)]
     concessions = [c for p in movers for c in concessions if c.party == p]  # model order: by decision maker
     if len(movers) < 2:
@@ -143,7 +150,7 @@ def build_model(record: Record, parties: list[str], as_of: date, issues: list[st
         decision_makers=dms,
         status_quo="N" * len(concessions),
     )
-    return Bridge(model, as_of, tuple(chosen), tuple(concessions), utilities)
+    return Bridge(model, as_of, tuple(chosen), tuple(concessions), utilities, tuple(dropped))
 
 
 def _utility(reading: Reading, option: str, settled: dict[str, str | None]) -> float:
