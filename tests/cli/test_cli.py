@@ -128,7 +128,7 @@ def test_compare_fits_80_columns_and_keys_pairs_when_the_matrix_is_wide() -> Non
     )
     assert result.exit_code == 0
     assert max(cell_len(line) for line in result.stdout.splitlines()) <= 80
-    assert "A europe × russia" in result.stdout and "one issue with its reasons: -i ISSUE" in result.stdout
+    assert "A europe × russia" in result.stdout and "details: -i ISSUE or -f md" in result.stdout
     single = CliRunner().invoke(
         app, ["compare", "-i", "ceasefire", "--as-of", "2025-12-31"], env={"COLUMNS": "80"}
     )

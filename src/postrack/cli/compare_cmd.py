@@ -143,19 +143,20 @@ def compact(result: Comparison) -> Table:
         )
     legend = [escape(f"{k} {a} × {b}") for k, (a, b) in zip(keys, pairs, strict=True)]
     marks = "  ".join(_MARK.values())
-    out.caption = "\n".join([*legend, marks, "one issue with its reasons: -i ISSUE; all details: -f md"])
+    out.caption = "\n".join([*legend, marks, "details: -i ISSUE or -f md"])
     return out
 
 
 def reasons(result: Comparison) -> Table:
-    """Why each pair that does not overlap stands where it does, issue by issue."""
-    out = Table(title="Why, where the pairs do not overlap", show_lines=False, show_header=True)
+    """Why each pair that is conditional or incompatible stands where it does, issue by issue (an
+    unknown pair is one where a party has no stance; the -f md and JSON views give every reason)."""
+    out = Table(title="Why, where the pairs are conditional or incompatible", show_lines=False)
     out.add_column("issue", style="bold")
     out.add_column("pair")
     out.add_column("why")
     for issue in result.issues:
         for p in issue.pairs:
-            if p.status != "overlap":
+            if p.status in ("conditional", "incompatible"):
                 why = f"[{_STYLE[p.status]}]{_SYMBOL[p.status]}[/] {escape(p.reason)}"
                 out.add_row(escape(issue.issue), escape(" × ".join(p.parties)), why)
     return out
