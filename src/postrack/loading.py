@@ -48,6 +48,8 @@ def validate_model(model: type[M], located: Located) -> tuple[M | None, list[Pro
                 message = "unknown field (check the spelling)"
             elif err["type"] == "missing":
                 message = "field required"
+            elif err["type"].startswith("date_"):
+                message = f"{message}: write dates as YYYY-MM-DD, unquoted (e.g. 2025-05-16)"
             problems.append(located.problem(loc, message))
         return None, problems
 

@@ -42,7 +42,8 @@ def test_type_errors_and_unknown_keys_are_located(data_copy: Path) -> None:
     )
     assert problems_of(data_copy) == [
         "broker.yaml:2:51: party.colour: unknown field (check the spelling)",
-        "broker.yaml:5:7: positions.ceasefire[0].date: Input should be a valid date",
+        "broker.yaml:5:7: positions.ceasefire[0].date: Input should be a valid date: write dates as"
+        " YYYY-MM-DD, unquoted (e.g. 2025-05-16)",
     ]
 
 
