@@ -110,9 +110,12 @@ class Comparison:
     as_of: date
     parties: tuple[str, ...]
     issues: tuple[IssueComparison, ...]
+    workspace: str = ""
+    """The negotiation's title from its manifest, so every output says which data it read."""
 
     def to_dict(self) -> dict[str, object]:
         return {
+            "workspace": self.workspace,
             "as_of": self.as_of.isoformat(),
             "parties": list(self.parties),
             "issues": [i.to_dict() for i in self.issues],
@@ -153,7 +156,7 @@ def compare(record: Record, parties: list[str] | tuple[str, ...], as_of: date) -
             findings = tuple(f for rule in REGISTRY for f in rule.evaluate(ctx))
             pairs.append(_pair(ctx, findings))
         results.append(IssueComparison(issue.id, issue.title, stances, tuple(pairs)))
-    return Comparison(as_of, tuple(parties), tuple(results))
+    return Comparison(as_of, tuple(parties), tuple(results), record.manifest.title)
 
 
 def _pair(ctx: PairContext, findings: tuple[Finding, ...]) -> PairResult:

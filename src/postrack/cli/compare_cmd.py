@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Annotated
 
 import typer
@@ -77,7 +78,12 @@ def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison
         raise UserError.single(
             f"--issue: unknown issue {', '.join(map(repr, unknown))} (known: {', '.join(known)})"
         )
-    return Comparison(result.as_of, result.parties, tuple(i for i in result.issues if i.issue in wanted))
+    return replace(result, issues=tuple(i for i in result.issues if i.issue in wanted))
+
+
+def _title(result: Comparison) -> str:
+    where = f"{result.workspace}\n" if result.workspace else ""
+    return f"{where}Positions as of {result.as_of} — {', '.join(result.parties)}"
 
 
 def _fits(result: Comparison, width: int) -> bool:
@@ -101,9 +107,7 @@ def _cell(pair: PairResult) -> str:
 
 
 def table(result: Comparison) -> Table:
-    out = Table(
-        title=escape(f"Positions as of {result.as_of} — {', '.join(result.parties)}"), show_lines=True
-    )
+    out = Table(title=escape(_title(result)), show_lines=True)
     out.add_column("issue", style="bold")
     for a, b in _pairs(result):
         out.add_column(f"{a} × {b}")
@@ -123,7 +127,7 @@ def compact(result: Comparison) -> Table:
     With one issue (``-i``) each pair gets a line with its reason instead."""
     pairs = _pairs(result)
     if len(result.issues) == 1:
-        out = Table(title=escape(f"{result.issues[0].issue} as of {result.as_of}"), show_lines=True)
+        out = Table(title=escape(f"{_title(result)}: {result.issues[0].issue}"), show_lines=True)
         out.add_column("pair", style="bold")
         out.add_column("status")
         out.add_column("why")
@@ -133,7 +137,7 @@ def compact(result: Comparison) -> Table:
             )
         return out
     keys = [chr(ord("A") + k) if k < 26 else str(k + 1) for k in range(len(pairs))]
-    out = Table(title=f"Positions as of {result.as_of}", show_lines=False)
+    out = Table(title=escape(_title(result)), show_lines=False)
     out.add_column("issue", style="bold")
     for key in keys:
         out.add_column(key, justify="center")
@@ -164,7 +168,10 @@ def reasons(result: Comparison) -> Table:
 
 def markdown(result: Comparison) -> str:
     pairs = _pairs(result)
-    lines = [f"# Positions as of {result.as_of}", "", f"Parties: {', '.join(result.parties)}", ""]
+    lines = [f"# Positions as of {result.as_of}", ""]
+    if result.workspace:
+        lines += [f"Negotiation: {md_cell(result.workspace)}", ""]
+    lines += [f"Parties: {', '.join(result.parties)}", ""]
     lines.append("| issue | " + " | ".join(f"{a} × {b}" for a, b in pairs) + " |")
     lines.append("|---|" + "---|" * len(pairs))
     for issue in result.issues:
