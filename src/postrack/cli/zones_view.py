@@ -14,7 +14,8 @@ markdown = render
 
 def table(report: ZoneReport, console: Console) -> None:
     state = "[bold red]empty[/]" if report.empty else f"[bold green]{report.count:,} packages[/]"
-    console.print(escape(f"Deal zone of {', '.join(report.parties)} as of {report.as_of}"))
+    where = f"{report.workspace}: " if report.workspace else ""
+    console.print(escape(f"{where}deal zone of {', '.join(report.parties)} as of {report.as_of}"))
     for line in headline(report):
         console.print(f"  {escape(line)}", highlight=False)
     console.print(f"Below, the {report.tier} zone: {state}")

@@ -52,7 +52,13 @@ def analyse(
     for t in TIERS:
         other = model if t == tier else build(record, parties, as_of, issues, t)
         counts.append(TierCount(t, report.count if t == tier else count_zone(other, decompose(other)).total))
-    return replace(report, tier=tier, tiers=tuple(counts), coverage=_coverage(record, report, as_of))
+    return replace(
+        report,
+        tier=tier,
+        tiers=tuple(counts),
+        coverage=_coverage(record, report, as_of),
+        workspace=record.manifest.title,
+    )
 
 
 def _coverage(record: Record, report: ZoneReport, as_of: date) -> tuple[Coverage, ...]:

@@ -57,6 +57,8 @@ def headline(report: ZoneReport) -> list[str]:
 
 def render(report: ZoneReport) -> str:
     out = [f"# Deal zone as of {report.as_of}", ""]
+    if report.workspace:
+        out += [f"Negotiation: {_cell(report.workspace)}", ""]
     out.append(f"Parties: {', '.join(report.parties)}. Issues: {len(report.issues)}.")
     out.append("")
     out += [f"- {_cell(line)}" for line in headline(report)]

@@ -185,6 +185,8 @@ class ZoneReport(ToDict):
     tier: str = "agreed"
     tiers: tuple[TierCount, ...] = ()
     coverage: tuple[Coverage, ...] = ()
+    workspace: str = ""
+    """The negotiation's title from its manifest."""
 
     def issue_zone(self, issue: str) -> IssueZone:
         return next(z for z in self.issue_zones if z.issue == issue)
