@@ -26,7 +26,9 @@ KIND_STYLE = {
 
 
 def history(
-    party: Annotated[str, typer.Argument(help="Party id, e.g. russia.", show_default=False)],
+    party: Annotated[
+        str, typer.Argument(help="Party id (the name of its file without .yaml).", show_default=False)
+    ],
     issue: Annotated[
         str | None,
         typer.Option("--issue", "-i", help="Only this issue [default: every issue].", show_default=False),
