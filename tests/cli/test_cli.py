@@ -88,7 +88,7 @@ def test_compare_json_contract() -> None:
 def test_compare_markdown_and_table_agree_on_status() -> None:
     _, md, _ = run("compare", "--data", str(SMALL), "-p", "north,south", "--as-of", "2025-06-10", "-f", "md")
     _, table, _ = run("compare", "--data", str(SMALL), "-p", "north,south", "--as-of", "2025-06-10")
-    assert "| ceasefire | ✘ incompatible; immediate |" in md
+    assert "| ceasefire | ✘ incompatible; blocked: immediate |" in md
     assert "- north × south: **incompatible**: north accepts immediate only if" in md
     assert "✘ incompatible" in table
 

@@ -39,6 +39,8 @@ class PartyRef:
 @dataclass(frozen=True)
 class Memo:
     title: str
+    negotiation: str
+    """The workspace's title (its manifest), so the memo says which negotiation it briefs on."""
     as_of: str
     since: str
     classification: str
@@ -82,6 +84,7 @@ def build_memo(
     weak = sum(1 for i in issue_sections for s in i.stances if s.weak)
     return Memo(
         title=f"Briefing: {joined(names)}",
+        negotiation=record.manifest.title,
         as_of=as_of.isoformat(),
         since=since.isoformat() if since else "",
         classification=record.manifest.classification or CLASSIFICATION,

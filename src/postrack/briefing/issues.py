@@ -11,7 +11,7 @@ from datetime import date
 
 from postrack.briefing.footnotes import Footnotes
 from postrack.briefing.labels import Labels, joined
-from postrack.compare import Comparison, IssueComparison, PartyStance
+from postrack.compare import Comparison, IssueComparison, PairResult, PartyStance
 from postrack.record import Record
 
 
@@ -78,13 +78,23 @@ def matrix(result: Comparison, labels: Labels) -> Matrix:
             issue.issue,
             issue.title,
             tuple(
-                Cell(labels.pair(p.parties), p.status, labels.options(issue.issue, p.common), p.gap)
+                Cell(
+                    labels.pair(p.parties),
+                    p.status,
+                    _shown_common(p, labels.options(issue.issue, p.common)),
+                    p.gap,
+                )
                 for p in issue.pairs
             ),
         )
         for issue in result.issues
     )
     return Matrix(pairs, rows)
+
+
+def _shown_common(pair: PairResult, options: tuple[str, ...]) -> tuple[str, ...]:
+    """Shared options as the cell shows them: on an incompatible pair they are blocked, and say so."""
+    return tuple(f"blocked: {o}" for o in options) if pair.status == "incompatible" else options
 
 
 def sections(

@@ -100,7 +100,8 @@ def _pairs(result: Comparison) -> list[tuple[str, str]]:
 def _cell(pair: PairResult) -> str:
     text = _MARK[pair.status]
     if pair.common:
-        text += "\n" + ", ".join(pair.common)
+        blocked = "blocked: " if pair.status == "incompatible" else ""
+        text += "\n" + blocked + ", ".join(pair.common)
     if pair.gap:
         text += f"\ngap {pair.gap}"
     return text
