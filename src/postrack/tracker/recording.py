@@ -2,8 +2,9 @@
 
 People add to the tracker every day, often several at once, so recording is all or nothing:
 
-1. an exclusive lock (``fcntl.flock`` on a sibling ``.<party>.yaml.lock``, and on
-   ``.sources.yaml.lock`` first when a new source is added) serialises writers;
+1. an exclusive lock (``fcntl.flock`` on a lock file per data file, kept in the temp directory
+   so the data folder holds only data; the source registry's first when a new source is added)
+   serialises writers;
 2. under it the files are re-read, so an edit that landed while we waited is kept;
 3. the statement goes after the last one of its issue dated on or before it, a new source at the
    end of ``sources.yaml`` (:mod:`postrack.tracker.splice`; the rest of the text is untouched,
@@ -20,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import hashlib
 import os
 import shutil
 import tempfile
@@ -267,13 +269,15 @@ def _recorded(record: Record, new: NewStatement, index: int, name: str, new_sour
 
 @contextlib.contextmanager
 def _locked(path: Path, name: str) -> Iterator[None]:
-    lock = path.with_name(f".{path.name}.lock")
+    """An exclusive lock for ``path``, kept outside the data folder (in the temp directory, named by
+    a hash of the file's absolute path), so the workspace holds only its data."""
+    digest = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]
+    lock = Path(tempfile.gettempdir()) / "positions-locks" / f"{digest}.lock"
     try:
+        lock.parent.mkdir(exist_ok=True)
         fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise UserError.single(
-            f"cannot create the lock file {lock.name}: {exc.strerror or exc}", name
-        ) from None
+        raise UserError.single(f"cannot create the lock file {lock}: {exc.strerror or exc}", name) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
