@@ -322,3 +322,65 @@ def test_the_record_command_refuses_cleanly(tracker_copy: Path) -> None:
         ],
     )
     assert unknown.exit_code == 1 and "no file for party 'narnia'" in unknown.stderr
+
+
+def test_a_statement_can_add_and_drop_a_condition_withdraw_and_reset(tracker_copy: Path) -> None:
+    condition = {
+        "id": "zone_needs_us",
+        "when": ["demilitarised_zone"],
+        "requires": [{"issue": "guarantees", "options": ["article5_like"]}],
+        "otherwise": "unstated",
+    }
+    record_statement(
+        tracker_copy,
+        statement(
+            stance="acceptable", options=("demilitarised_zone",), condition=condition, date=date(2026, 3, 1)
+        ),
+    )
+    position = load_record(tracker_copy).position("ukraine", "territory", date(2026, 3, 1))
+    assert position is not None and "zone_needs_us" in position.conditions
+    record_statement(
+        tracker_copy,
+        statement(
+            stance=None,
+            options=(),
+            drop_conditions=("zone_needs_us",),
+            withdrawn=("freeze_line",),
+            date=date(2026, 3, 2),
+        ),
+    )
+    position = load_record(tracker_copy).position("ukraine", "territory", date(2026, 3, 2))
+    assert position is not None and "zone_needs_us" not in position.conditions
+    assert position.stance("freeze_line") is None
+    record_statement(
+        tracker_copy,
+        statement(stance="demand", options=("full_restoration",), reset=True, date=date(2026, 3, 3)),
+    )
+    position = load_record(tracker_copy).position("ukraine", "territory", date(2026, 3, 3))
+    assert position is not None and dict(position.stances).keys() == {"full_restoration"}
+    assert position.conditions == {}
+
+
+def test_the_record_command_refuses_a_statement_that_says_nothing(tracker_copy: Path) -> None:
+    args = ["record", "ukraine", "territory", "--date", "2026-03-01", "--source", "pravda-2025-09-26"]
+    result = CliRunner().invoke(app, [*args, "--summary", "Nothing.", "--data", str(tracker_copy)])
+    assert result.exit_code == 1 and "say what the statement does" in result.stderr
+    bad = CliRunner().invoke(
+        app,
+        [
+            *args,
+            "--summary",
+            "x",
+            "--option",
+            "freeze_line",
+            "--condition",
+            "c",
+            "--requires",
+            "guarantees",
+            "--otherwise",
+            "red_line",
+            "--data",
+            str(tracker_copy),
+        ],
+    )
+    assert bad.exit_code == 1 and "write ISSUE=OPTION[,OPTION]" in bad.stderr

@@ -25,6 +25,33 @@ class ConfidenceChoice(StrEnum):
     low = "low"
 
 
+class FallbackChoice(StrEnum):
+    red_line = "red_line"
+    unstated = "unstated"
+
+
+def _condition(
+    ident: str | None, when: tuple[str, ...], requires: list[str], otherwise: FallbackChoice | None
+) -> dict[str, object] | None:
+    """The --condition options as a condition in the file's format; the data validation checks ids."""
+    if ident is None:
+        if requires or otherwise:
+            raise UserError.single("--requires and --otherwise need --condition ID")
+        return None
+    if not when or not requires or otherwise is None:
+        raise UserError.single(
+            "--condition needs the options it binds (--option), --requires and --otherwise"
+        )
+    alternatives = []
+    for text in requires:
+        issue, sep, options = text.partition("=")
+        wanted = [o.strip() for o in options.split(",") if o.strip()]
+        if not sep or not issue.strip() or not wanted:
+            raise UserError.single(f"--requires {text!r}: write ISSUE=OPTION[,OPTION]")
+        alternatives.append({"issue": issue.strip(), "options": wanted})
+    return {"id": ident, "when": list(when), "requires": alternatives, "otherwise": otherwise.value}
+
+
 class PrecisionChoice(StrEnum):
     day = "day"
     month = "month"
@@ -34,15 +61,18 @@ class PrecisionChoice(StrEnum):
 def record(
     party: Annotated[str, typer.Argument(help="Party id (the file <party>.yaml).", show_default=False)],
     issue: Annotated[str, typer.Argument(help="Issue id from issues.yaml.", show_default=False)],
-    stance: Annotated[
-        StanceChoice, typer.Option("--stance", help="The stance the party takes on the options.")
-    ],
-    option: Annotated[
-        list[str], typer.Option("--option", help="Option id (repeatable).", show_default=False)
-    ],
     on: Annotated[str, typer.Option("--date", help="When it was said, YYYY-MM-DD.", show_default=False)],
     source: Annotated[str, typer.Option("--source", help="Id of the source cited.", show_default=False)],
     summary: Annotated[str, typer.Option("--summary", help="One-sentence paraphrase.", show_default=False)],
+    stance: Annotated[
+        StanceChoice | None,
+        typer.Option(
+            "--stance", help="The stance the party takes on the --option options.", show_default=False
+        ),
+    ] = None,
+    option: Annotated[
+        list[str] | None, typer.Option("--option", help="Option id (repeatable).", show_default=False)
+    ] = None,
     quote: Annotated[
         str, typer.Option("--quote", help="Short quote from the source.", show_default=False)
     ] = "",
@@ -85,6 +115,43 @@ def record(
     new_source_title: Annotated[
         str, typer.Option("--new-source-title", help="Title of the new source.")
     ] = "",
+    withdraw: Annotated[
+        list[str] | None,
+        typer.Option("--withdraw", help="Return this option to unstated (repeatable).", show_default=False),
+    ] = None,
+    reset: Annotated[
+        bool, typer.Option("--reset", help="Clear every earlier stance and condition on the issue first.")
+    ] = False,
+    condition: Annotated[
+        str | None,
+        typer.Option(
+            "--condition",
+            help="Add a condition with this id: the --option options are accepted only if --requires holds.",
+            show_default=False,
+        ),
+    ] = None,
+    requires: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--requires",
+            help="An alternative for --condition, ISSUE=OPTION[,OPTION] (repeatable: any one suffices).",
+            show_default=False,
+        ),
+    ] = None,
+    otherwise: Annotated[
+        FallbackChoice | None,
+        typer.Option(
+            "--otherwise",
+            help="For --condition: red_line ('only if') or unstated ('would accept if').",
+            show_default=False,
+        ),
+    ] = None,
+    drop_condition: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--drop-condition", help="Withdraw an earlier condition by id (repeatable).", show_default=False
+        ),
+    ] = None,
     data: DataOption = None,
 ) -> None:
     """Append a statement to PARTY's file, in date order within ISSUE, keeping the file's comments and layout.
@@ -101,11 +168,21 @@ def record(
         raise UserError.single(
             "--new-source-url, --new-source-date and --new-source-title need --new-source-outlet"
         )
+    options = tuple(option or ())
+    if stance is None and options and condition is None:
+        raise UserError.single("--option needs --stance (or --condition)")
+    if stance is not None and not options:
+        raise UserError.single("--stance needs at least one --option")
+    if not (stance or withdraw or reset or condition or drop_condition):
+        raise UserError.single(
+            "say what the statement does: --stance with --option, --withdraw, --reset, --condition"
+            " or --drop-condition"
+        )
     statement = NewStatement(
         party=party,
         issue=issue,
-        stance=stance.value,
-        options=tuple(option),
+        stance=stance.value if stance else None,
+        options=options if stance else (),
         date=parse_date(on, "--date"),
         source=source,
         summary=summary,
@@ -117,6 +194,10 @@ def record(
         statement_id=statement_id,
         corrects=corrects,
         new_source=new_source,
+        withdrawn=tuple(withdraw or ()),
+        reset=reset,
+        condition=_condition(condition, options, requires or [], otherwise),
+        drop_conditions=tuple(drop_condition or ()),
     )
     done = record_statement(data_dir(data), statement)
     for warning in done.warnings:

@@ -55,9 +55,13 @@ class NewSource:
 
 @dataclass(frozen=True)
 class NewStatement:
+    """A statement to append. ``stance`` with ``options`` sets stances; ``withdrawn`` returns options to
+    unstated; ``reset`` clears the issue first; ``condition`` adds one condition (a dict in the file's
+    format: id, when, requires, otherwise); ``drop_conditions`` withdraws conditions by id."""
+
     party: str
     issue: str
-    stance: Stance
+    stance: Stance | None
     options: tuple[str, ...]
     date: dt.date
     source: str
@@ -70,6 +74,10 @@ class NewStatement:
     statement_id: str | None = None
     corrects: str | None = None
     new_source: NewSource | None = None
+    withdrawn: tuple[str, ...] = ()
+    reset: bool = False
+    condition: dict[str, Any] | None = None
+    drop_conditions: tuple[str, ...] = ()
 
     def as_yaml(self) -> dict[str, Any]:
         """The statement as it is written to the file, keys in the documented order."""
@@ -79,7 +87,11 @@ class NewStatement:
         optional = [
             ("date_precision", self.date_precision),
             ("summary", self.summary),
-            (self.stance, list(self.options)),
+            ("reset", True if self.reset else None),
+            *([(self.stance, list(self.options))] if self.stance else []),
+            ("withdrawn", list(self.withdrawn) or None),
+            ("conditions", [self.condition] if self.condition else None),
+            ("drop_conditions", list(self.drop_conditions) or None),
             ("salience", self.salience),
             ("sources", [cite]),
             ("confidence", self.confidence),
@@ -240,7 +252,8 @@ def _relocated(problem: Problem, folder: Path) -> Problem:
 def _recorded(record: Record, new: NewStatement, index: int, name: str, new_source: bool) -> Recorded:
     refs = list(record.statements(new.party, new.issue))
     landed = refs[index].statement if index < len(refs) else None
-    if landed is None or (landed.date, landed.summary, landed.stance_lists()[new.stance]) != (
+    said = landed.stance_lists()[new.stance] if landed is not None and new.stance else []
+    if landed is None or (landed.date, landed.summary, said) != (
         new.date,
         new.summary.strip(),
         list(new.options),
