@@ -132,6 +132,7 @@ class Comparison:
 def compare(record: Record, parties: list[str] | tuple[str, ...], as_of: date) -> Comparison:
     """Compare ``parties`` on every issue of the catalogue, using only statements up to ``as_of``."""
     cache: dict[tuple[str, str], IssuePosition | None] = {}
+    read: dict[tuple[str, str], Reading | None] = {}
 
     def lookup(party: str, issue: str) -> IssuePosition | None:
         if (party, issue) not in cache:
@@ -139,7 +140,9 @@ def compare(record: Record, parties: list[str] | tuple[str, ...], as_of: date) -
         return cache[(party, issue)]
 
     def reading(party: str, issue: str) -> Reading | None:
-        return of_position(record.issue(issue), lookup(party, issue))
+        if (party, issue) not in read:
+            read[(party, issue)] = of_position(record.issue(issue), lookup(party, issue))
+        return read[(party, issue)]
 
     results = []
     for issue in record.issues.values():

@@ -33,11 +33,10 @@ def run(record: Record, locate: Locator) -> Iterator[Problem]:
         reported: set[str] = set()
         dates = sorted({ref.date for issue in linked for ref in record.statements(party, issue)})
         for day in dates:
-            readings = {
-                i: of_position(record.issue(i), record.position(party, i, day)) for i in sorted(linked)
-            }
+            positions = {i: record.position(party, i, day) for i in sorted(linked)}
+            readings = {i: of_position(record.issue(i), pos) for i, pos in positions.items()}
             for issue_id, reading in readings.items():
-                pos = record.position(party, issue_id, day)
+                pos = positions[issue_id]
                 if reading is None or pos is None:
                     continue
                 for cid, active in pos.conditions.items():
