@@ -32,9 +32,7 @@ def run(record: Record, locate: Locator) -> Iterator[Problem]:
                 stale = sorted(
                     option
                     for option, held in position.stances.items()
-                    if held.stance == "demand"
-                    and held.ref.date < ref.date
-                    and option not in st.demand
+                    if held.stance == "demand" and held.ref.date < ref.date and option not in st.demand
                 )
                 for option in stale:
                     since = position.stances[option].ref.date
