@@ -22,6 +22,7 @@ from postrack.cli.options import (
 )
 from postrack.forecast import backtest as run_backtest
 from postrack.forecast import forecast as run_forecast
+from postrack.problems import UserError
 from postrack.scenarios import load_with_scenarios
 
 
@@ -33,7 +34,9 @@ def forecast(
     scenario: ScenarioOption = None,
     issues: Annotated[
         str | None,
-        typer.Option("--issues", help="Comma-separated issue ids (default: every ordered issue).", show_default=False),
+        typer.Option(
+            "--issues", help="Comma-separated issue ids (default: every ordered issue).", show_default=False
+        ),
     ] = None,
     backtest: Annotated[
         str | None,
@@ -60,7 +63,9 @@ def forecast(
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues else None
     if backtest is not None or to is not None:
         if backtest is None or to is None:
-            raise typer.BadParameter("--backtest and --to go together", param_hint="--backtest/--to")
+            raise UserError.single(
+                "--backtest and --to go together: give the date to forecast from and the date to score at"
+            )
         start, end = parse_date(backtest, "--backtest"), parse_date(to, "--to")
         checked = run_backtest(record, chosen, start, end, wanted)
         if fmt is Format.json:

@@ -25,7 +25,9 @@ def notes(result: Forecast) -> list[str]:
             f"capability: no estimate on record for {', '.join(result.default_capability)};"
             f" the default {result.default_value:g} (of 100) was used"
         )
-    inferred = sorted({f"{a.party} on {i.issue}" for i in result.issues for a in i.actors if a.ideal_from == "accepted"})
+    inferred = sorted(
+        {f"{a.party} on {i.issue}" for i in result.issues for a in i.actors if a.ideal_from == "accepted"}
+    )
     if inferred:
         out.append("no demand, ideal placed mid-way in what it accepts: " + ", ".join(inferred))
     out += [f"{issue}: not forecast ({why})" for issue, why in result.skipped]
@@ -71,7 +73,10 @@ def forecast_tables(result: Forecast) -> list[Table | str]:
 
 def forecast_markdown(result: Forecast) -> str:
     lines = [f"# Forecast as of {result.as_of}", "", f"Parties: {', '.join(result.parties)}", ""]
-    lines += ["| issue | model forecast | weighted median | weighted mean | rounds |", "|---|---|---|---|---|"]
+    lines += [
+        "| issue | model forecast | weighted median | weighted mean | rounds |",
+        "|---|---|---|---|---|",
+    ]
     for i in result.issues:
         lines.append(
             f"| {md_cell(i.issue)} | {md_cell(i.model.option)} ({i.model.position:.2f}) |"
@@ -82,7 +87,9 @@ def forecast_markdown(result: Forecast) -> str:
         lines += ["", f"## {md_cell(i.title)} (`{i.issue}`)", ""]
         lines += ["| party | ideal | from | salience | capability | predicted |", "|---|---|---|---|---|---|"]
         for a, m in zip(i.actors, i.moves, strict=True):
-            clout = f"{a.capability:g}" + (" (default)" if a.capability_default else f" (since {a.capability_since})")
+            clout = f"{a.capability:g}" + (
+                " (default)" if a.capability_default else f" (since {a.capability_since})"
+            )
             sal = f"{a.salience}" + (" (assumed)" if a.salience_assumed else "")
             lines.append(
                 f"| {md_cell(a.party)} | {a.ideal:.2f} | {a.ideal_from} | {sal} | {clout} |"
@@ -90,7 +97,9 @@ def forecast_markdown(result: Forecast) -> str:
             )
         lines.append("")
         for c in i.challenges:
-            lines.append(f"- round {c.round}: {md_cell(c.challenger)} challenges {md_cell(c.target)} ({_KIND[c.kind]})")
+            lines.append(
+                f"- round {c.round}: {md_cell(c.challenger)} challenges {md_cell(c.target)} ({_KIND[c.kind]})"
+            )
         for party, why in i.absent:
             lines.append(f"- {md_cell(party)}: left out ({why})")
     if notes(result):
@@ -100,7 +109,8 @@ def forecast_markdown(result: Forecast) -> str:
 
 def _score_rows(result: Backtest) -> list[tuple[str, str, str, str]]:
     return [
-        (s.method, f"{s.hits}/{s.pairs}", f"{s.hit_rate:.0%}", f"{s.mean_distance:.2f}") for s in result.scores
+        (s.method, f"{s.hits}/{s.pairs}", f"{s.hit_rate:.0%}", f"{s.mean_distance:.2f}")
+        for s in result.scores
     ]
 
 
@@ -124,16 +134,28 @@ def backtest_tables(result: Backtest) -> list[Table | str]:
     issues.add_column("hits", justify="right")
     for i in result.issues:
         hits = "/".join(str(sum(p.hits[k] for p in i.parties)) for k in range(len(METHODS)))
-        issues.add_row(escape(i.issue), escape(" / ".join(dict.fromkeys(i.forecasts))), f"{hits} of {len(i.parties)}")
+        issues.add_row(
+            escape(i.issue), escape(" / ".join(dict.fromkeys(i.forecasts))), f"{hits} of {len(i.parties)}"
+        )
     return [scores, _moves_line(result), issues, *[escape(f"note: {n}") for n in notes(result.forecast)]]
 
 
 def backtest_markdown(result: Backtest) -> str:
     lines = [f"# Backtest: forecast as of {result.start}, scored at {result.end}", ""]
-    lines += [f"Parties: {', '.join(result.parties)}", "", "| method | hits | hit rate | mean distance (steps) |"]
+    lines += [
+        f"Parties: {', '.join(result.parties)}",
+        "",
+        "| method | hits | hit rate | mean distance (steps) |",
+    ]
     lines.append("|---|---|---|---|")
     lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in _score_rows(result)]
-    lines += ["", _moves_line(result), "", "| issue | mean | median | model | parties scored |", "|---|---|---|---|---|"]
+    lines += [
+        "",
+        _moves_line(result),
+        "",
+        "| issue | mean | median | model | parties scored |",
+        "|---|---|---|---|---|",
+    ]
     for i in result.issues:
         cells = " | ".join(md_cell(o) for o in i.forecasts)
         lines.append(f"| {md_cell(i.issue)} | {cells} | {len(i.parties)} |")

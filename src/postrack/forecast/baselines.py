@@ -14,11 +14,14 @@ from collections.abc import Sequence
 
 
 def weighted_mean(positions: Sequence[float], weights: Sequence[float]) -> float:
-    """Σ wᵢxᵢ / Σ wᵢ; the plain mean when every weight is zero."""
+    """Σ wᵢxᵢ / Σ wᵢ (the plain mean when every weight is zero), kept within the positions' range
+    where rounding would put it a hair outside."""
     total = math.fsum(weights)
     if total <= 0:
-        return math.fsum(positions) / len(positions)
-    return math.fsum(w * x for w, x in zip(weights, positions, strict=True)) / total
+        mean = math.fsum(positions) / len(positions)
+    else:
+        mean = math.fsum(w * x for w, x in zip(weights, positions, strict=True)) / total
+    return min(max(mean, min(positions)), max(positions))
 
 
 def weighted_median(positions: Sequence[float], weights: Sequence[float]) -> float:

@@ -169,5 +169,7 @@ def _challenges(result: Run) -> tuple[ChallengeSummary, ...]:
     seen: dict[tuple[str, str], ChallengeSummary] = {}
     for r in result.rounds:
         for c in r.challenges:
-            seen.setdefault((c.challenger, c.target), ChallengeSummary(c.challenger, c.target, c.kind, r.number))
+            seen.setdefault(
+                (c.challenger, c.target), ChallengeSummary(c.challenger, c.target, c.kind, r.number)
+            )
     return tuple(seen.values())

@@ -206,4 +206,7 @@ def _risk_exponents(eu: list[list[float]]) -> list[float]:
     top, bottom = max(security), min(security)
     if top == bottom:
         return [1.0] * n
-    return [(1 - big_r / 3) / (1 + big_r / 3) for big_r in ((2 * s - top - bottom) / (top - bottom) for s in security)]
+    return [
+        (1 - big_r / 3) / (1 + big_r / 3)
+        for big_r in ((2 * s - top - bottom) / (top - bottom) for s in security)
+    ]
