@@ -4,8 +4,9 @@ Inputs: the European Community's decision on when to introduce emission standard
 medium-sized cars, Bueno de Mesquita (1994), "Political forecasting: an expected utility method",
 in *European Community Decision Making*, the table on p. 78, as reprinted in Scholz, Calbert &
 Smith (2011), "Unravelling Bueno de Mesquita's group decision model", Table 1 (positions are the
-years until the standards apply, 4 to 10; capability; salience 0-100). The figures below are as transcribed in the open replication
-github.com/dmasad/BDM_DecisionModel_Replication (ExampleActors.csv).
+years until the standards apply, 4 to 10; capability; salience 0-100). The figures below are as
+transcribed in the open replication github.com/dmasad/BDM_DecisionModel_Replication
+(ExampleActors.csv).
 
 What is checked, and what is not: the baselines below are computed by hand from the table (see
 each test). The per-round outputs Scholz et al. report for the model could not be read from the
