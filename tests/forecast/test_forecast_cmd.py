@@ -58,3 +58,15 @@ def test_backtest_without_to_is_a_user_error(small_dir: Path) -> None:
     code, _, err = invoke("forecast", "--data", str(small_dir), "--backtest", "2025-05-16")
     assert code == 1
     assert "--backtest and --to go together" in err
+
+
+def test_a_scenario_applies_and_sets_the_date(small_dir: Path) -> None:
+    scenario = small_dir.parent / "scenarios" / "aid_pause.yaml"
+    args = ["forecast", "--data", str(small_dir), "--issues", "military_aid", "-f", "json"]
+    _, base, _ = invoke(*args, "--as-of", "2025-06-10")
+    code, out, _ = invoke(*args, "--scenario", str(scenario))
+    overlaid = json.loads(out)
+    assert code == 0 and overlaid["as_of"] == "2025-06-10"  # the scenario's date
+    south = next(a for a in overlaid["issues"][0]["actors"] if a["party"] == "south")
+    before = next(a for a in json.loads(base)["issues"][0]["actors"] if a["party"] == "south")
+    assert 1 in south["accepted"] and 1 not in before["accepted"]  # it now accepts 'halted'
