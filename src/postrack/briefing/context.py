@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from postrack.briefing.footnotes import Footnotes, Note
+from postrack.briefing.forecast_section import ForecastSection, forecast_section
 from postrack.briefing.issues import IssueSection, Matrix, matrix, sections
 from postrack.briefing.labels import Labels, joined
 from postrack.briefing.linkage_figure import Linkage, linkage
@@ -56,6 +57,7 @@ class Memo:
     convergence: Convergence | None
     sources: tuple[Note, ...]
     weak: int
+    forecast: ForecastSection | None = None
 
 
 def build_memo(
@@ -64,6 +66,7 @@ def build_memo(
     as_of: date,
     since: date | None = None,
     scenarios: list[Path] | tuple[Path, ...] = (),
+    with_forecast: bool = False,
 ) -> Memo:
     """Everything a memo says about ``parties`` as of ``as_of``; ``since`` adds what moved after it."""
     if since is not None and since > as_of:
@@ -102,6 +105,7 @@ def build_memo(
         convergence=convergence(record, parties, as_of, labels),
         sources=notes.notes(),
         weak=weak,
+        forecast=forecast_section(record, parties, as_of, labels) if with_forecast else None,
     )
 
 

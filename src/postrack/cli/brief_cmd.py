@@ -69,6 +69,10 @@ def brief(
         ),
     ] = None,
     data: DataOption = None,
+    with_forecast: Annotated[
+        bool,
+        typer.Option("--forecast", help="Add the bargaining forecast per ordered issue (docs/forecast.md)."),
+    ] = False,
 ) -> None:
     """Write a briefing memo: where the parties stand, where a deal could be, what moved, and on what sources.
 
@@ -82,7 +86,7 @@ def brief(
     day = parse_date(as_of, scenarios=scenario, horizon=record.manifest.horizon)
     since_day = parse_date(since, "--since") if since is not None else None
     kind = _format(fmt, output)
-    memo = build_memo(record, chosen, day, since_day, scenario or [])
+    memo = build_memo(record, chosen, day, since_day, scenario or [], with_forecast)
     content = document(memo, kind, template)
     if kind == "md" and output is None:
         sys.stdout.write(content.decode("utf-8"))
