@@ -17,6 +17,17 @@ def _rounds(issue: IssueForecast) -> str:
     return f"{issue.rounds}" if issue.converged else f"{issue.rounds}, no stop"
 
 
+def _outcomes(issue: IssueForecast) -> str:
+    """The model's option first; a baseline that lands on the same option says so instead of
+    repeating it, so the column stays narrow enough for 80 columns."""
+    model = issue.model
+    lines = [f"model:  {escape(model.option)} ({model.position:.2f})"]
+    for name, point in (("median", issue.median), ("mean", issue.mean)):
+        option = "same" if point.option == model.option else escape(point.option)
+        lines.append(f"{name + ':':7} {option} ({point.position:.2f})")
+    return "\n".join(lines)
+
+
 def notes(result: Forecast) -> list[str]:
     """What the reader must know about the inputs: defaults used, ideals inferred, issues left out."""
     out: list[str] = []
@@ -37,18 +48,10 @@ def notes(result: Forecast) -> list[str]:
 def forecast_tables(result: Forecast) -> list[Table | str]:
     summary = Table(title=escape(f"Forecast as of {result.as_of} — {', '.join(result.parties)}"))
     summary.add_column("issue", style="bold", overflow="fold")
-    summary.add_column("model forecast", overflow="fold")
-    summary.add_column("median", overflow="fold")
-    summary.add_column("mean", overflow="fold")
+    summary.add_column("forecast option (position on the scale)", overflow="fold")
     summary.add_column("rounds", justify="right")
     for i in result.issues:
-        summary.add_row(
-            escape(i.issue),
-            escape(f"{i.model.option} ({i.model.position:.2f})"),
-            escape(f"{i.median.option} ({i.median.position:.2f})"),
-            escape(f"{i.mean.option} ({i.mean.position:.2f})"),
-            _rounds(i),
-        )
+        summary.add_row(escape(i.issue), _outcomes(i), _rounds(i))
     moves = Table(title="Predicted moves (scale steps) and who moved them")
     moves.add_column("issue", style="bold", overflow="fold")
     moves.add_column("party", overflow="fold")
