@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 from postrack.checks import run_checks
 from postrack.manifest_checks import manifest_problems
 from postrack.model import IssueCatalogue, Manifest, PartyFile, SourceRegistry
+from postrack.multi_issue import expand_documents
 from postrack.paths import shown as display_path
 from postrack.problems import Problem, UserError
 from postrack.record import Record
@@ -154,6 +155,8 @@ def _load(
             doc,
             [doc.problem((), f"expected a mapping at the top of the file, found {_kind(doc.data)}")],
         )
+    if model is PartyFile:
+        doc = expand_documents(doc)
     result, problems = validate_model(model, doc)
     return result, doc, problems
 

@@ -9,6 +9,7 @@ refused quickly instead of exhausting memory.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -45,9 +46,16 @@ class Located:
     file: str
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    translate: Callable[[Path_], Path_] | None = None
+    """Maps a path in ``data`` to the path written in the file, where ``data`` was reshaped after
+    parsing (a party file's multi-issue documents); marks and messages use the written path."""
+
+    def written(self, path: Path_) -> Path_:
+        return self.translate(path) if self.translate is not None else path
 
     def where(self, path: Path_) -> tuple[int, int]:
         """Line and column of the deepest known prefix of ``path`` (1-based)."""
+        path = self.written(path)
         for end in range(len(path), -1, -1):
             mark = self.marks.get(tuple(path[:end]))
             if mark is not None:
@@ -56,7 +64,7 @@ class Located:
 
     def problem(self, path: Path_, message: str, severity: str = "error") -> Problem:
         line, col = self.where(path)
-        return Problem(self.file, line, col, format_path(path), message, severity)
+        return Problem(self.file, line, col, format_path(self.written(path)), message, severity)
 
 
 def format_path(path: Path_) -> str:

@@ -111,9 +111,49 @@ class Capability(StrictModel):
     note: str = ""
 
 
+class IssueStances(StrictModel):
+    """What one document says on one issue; summary, confidence and note default to the document's."""
+
+    summary: Text | None = None
+    demand: list[Id] = Field(default_factory=list)
+    acceptable: list[Id] = Field(default_factory=list)
+    red_line: list[Id] = Field(default_factory=list)
+    withdrawn: list[Id] = Field(default_factory=list)
+    reset: bool = False
+    salience: int | None = Field(None, ge=1, le=10)
+    conditions: list[Condition] = Field(default_factory=list)
+    drop_conditions: list[Id] = Field(default_factory=list)
+    confidence: Confidence | None = None
+    id: Id | None = None
+    corrects: Id | None = None
+    note: str = ""
+
+
+class Document(StrictModel):
+    """One dated, sourced text that takes stances on several issues (a plan, a memorandum).
+
+    Read as one statement per issue in ``issues`` (see ``postrack.multi_issue``), so only a document
+    that cannot be read that way is ever validated as a whole, to report where it is malformed.
+    """
+
+    date: dt.date
+    date_precision: Literal["day", "month", "approximate"] = "day"
+    said: dt.date | None = None
+    summary: Text
+    sources: list[Citation] = Field(min_length=1)
+    confidence: Confidence = "medium"
+    note: str = ""
+    issues: dict[Id, IssueStances] = Field(min_length=1)
+
+
 class PartyFile(StrictModel):
     party: PartyInfo
     positions: dict[Id, list[Statement]] = Field(default_factory=dict)
+    documents: list[Document] = Field(
+        default_factory=list,
+        description="Texts that take stances on several issues at once; each becomes one statement"
+        " per issue, placed among that issue's statements by date.",
+    )
     capabilities: list[Capability] = Field(
         default_factory=list,
         description="Dated, sourced clout of the party (used by forecasts), oldest first.",

@@ -252,14 +252,16 @@ def _relocated(problem: Problem, folder: Path) -> Problem:
 
 
 def _recorded(record: Record, new: NewStatement, index: int, name: str, new_source: bool) -> Recorded:
+    # Found by content, not by ``index``: multi-issue documents add statements to the loaded issue
+    # that the file's own list does not hold. Among equal statements the new one lands last.
     refs = list(record.statements(new.party, new.issue))
-    landed = refs[index].statement if index < len(refs) else None
-    said = landed.stance_lists()[new.stance] if landed is not None and new.stance else []
-    if landed is None or (landed.date, landed.summary, said) != (
-        new.date,
-        new.summary.strip(),
-        list(new.options),
-    ):
+    landed = [
+        k
+        for k, r in enumerate(refs)
+        if (r.statement.date, r.statement.summary) == (new.date, new.summary.strip())
+        and (not new.stance or r.statement.stance_lists()[new.stance] == list(new.options))
+    ]
+    if not landed:
         raise RuntimeError(f"the new statement did not land at index {index} of {new.issue} in {name}")
     at = format_path(("positions", new.issue, index))
     last_source = format_path(("sources", len(record.sources) - 1))
@@ -274,8 +276,8 @@ def _recorded(record: Record, new: NewStatement, index: int, name: str, new_sour
         issue=new.issue,
         date=new.date,
         file=name,
-        line=refs[index].line,
-        index=index,
+        line=refs[landed[-1]].line,
+        index=landed[-1],
         count=len(refs),
         source_added=new_source,
         warnings=tuple(ours),
