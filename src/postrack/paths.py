@@ -33,6 +33,29 @@ def find_workspace(start: Path | None = None) -> Path | None:
     return None
 
 
+def workspaces_of(paths: list[Path]) -> list[Path]:
+    """The data folders to check for ``paths``, each once, in the order first named: a folder is
+    itself; a file is the nearest workspace holding it (none for a file outside every workspace,
+    such as a CI config), so a commit hook can pass the changed files as they are."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            folder: Path | None = path
+        else:
+            folder = find_workspace(path.resolve().parent)
+            if folder is not None and path.resolve().parent != folder and not _inside(path, folder):
+                folder = None
+        if folder is not None and all(folder.resolve() != seen.resolve() for seen in out):
+            out.append(folder)
+    return out
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """``path`` is in ``folder`` or in a scenarios folder that belongs to it."""
+    where = path.resolve()
+    return where.is_relative_to(folder.resolve()) or where.is_relative_to(scenarios_dir(folder).resolve())
+
+
 def default_data_dir() -> Path:
     """``$POSITIONS_DATA``, else the nearest workspace (:func:`find_workspace`), else the shipped data."""
     env = os.environ.get("POSITIONS_DATA")

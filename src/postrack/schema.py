@@ -38,3 +38,33 @@ def schema(kind: str) -> dict[str, Any]:
 
 def schema_text(kind: str) -> str:
     return json.dumps(schema(kind), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+_NAMED = {
+    "manifest": "negotiation.yaml",
+    "issues": "issues.yaml",
+    "sources": "sources.yaml",
+    "timeline": "timeline.yaml",
+}
+
+
+def editor_settings(data: str, schemas: str = "schema", scenarios: str = "scenarios") -> str:
+    """VS Code settings (redhat.vscode-yaml) mapping each file of a workspace to its schema.
+
+    ``data`` is the data folder relative to the editor's root ("." when the root is the workspace
+    itself), ``schemas`` where ``positions schema -o`` wrote the schemas, ``scenarios`` the scenario
+    folder; so the settings fit any folder name, not only the shipped ``positions/``.
+    """
+
+    def under(name: str) -> str:
+        return name if data in ("", ".") else f"{data.rstrip('/')}/{name}"
+
+    mapping: dict[str, object] = {f"./{schemas}/{k}.schema.json": under(n) for k, n in _NAMED.items()}
+    mapping[f"./{schemas}/scenario.schema.json"] = f"{scenarios.rstrip('/')}/*.yaml"
+    mapping[f"./{schemas}/stability.schema.json"] = f"{scenarios.rstrip('/')}/stability/*.yaml"
+    mapping[f"./{schemas}/party.schema.json"] = [
+        under("*.yaml"),
+        *(f"!{under(n)}" for n in _NAMED.values()),
+        f"!{under('.pre-commit-config.yaml')}",
+    ]
+    return json.dumps({"yaml.schemas": mapping}, indent=2, ensure_ascii=False) + "\n"

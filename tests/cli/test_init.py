@@ -9,6 +9,7 @@ from typer.testing import CliRunner
 
 from postrack.cli.app import app
 from postrack.loading import load_record
+from postrack.schema import editor_settings
 
 runner = CliRunner()
 
@@ -74,3 +75,33 @@ def test_init_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     result = runner.invoke(app, ["init", str(tmp_path)])
     assert result.exit_code == 1 and "not an empty folder" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt"]
+
+
+def test_the_editor_settings_are_those_schema_prints_for_the_workspace(workspace: Path) -> None:
+    settings = (workspace / ".vscode" / "settings.json").read_text()
+    assert settings == editor_settings(".")
+    printed = runner.invoke(app, ["schema", "--editor", "my data"])
+    assert printed.exit_code == 0 and '"my data/issues.yaml"' in printed.output
+
+
+def test_validate_given_files_checks_each_workspace_holding_one(workspace: Path, tmp_path: Path) -> None:
+    """As the pre-commit hook calls it: changed files, some in no workspace at all."""
+    outside = tmp_path / "ci.yaml"
+    outside.write_text("jobs: {}\n")
+    files = [
+        workspace / "union.yaml",
+        workspace
+        / "scenarios"
+        / next(p.name for p in (workspace / "scenarios").iterdir() if p.suffix == ".yaml"),
+        workspace / "issues.yaml",
+        outside,
+    ]
+    result = runner.invoke(app, ["validate", *map(str, files)])
+    assert result.exit_code == 0
+    assert result.stdout.count(": ok:") == 1
+    (workspace / "union.yaml").write_text(
+        (workspace / "union.yaml").read_text().replace("date:", "date: x", 1)
+    )
+    assert runner.invoke(app, ["validate", str(workspace / "union.yaml"), str(outside)]).exit_code == 1
+    alone = runner.invoke(app, ["validate", str(outside)])
+    assert alone.exit_code == 0 and "nothing to check" in alone.output

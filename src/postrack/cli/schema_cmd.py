@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from postrack.problems import UserError
-from postrack.schema import KINDS, schema_text
+from postrack.schema import KINDS, editor_settings, schema_text
 from postrack.writing import write_atomic
 
 
@@ -18,8 +18,21 @@ def schema(
         Path | None,
         typer.Option("--output", "-o", help="Write all schemas into this folder instead of printing one."),
     ] = None,
+    editor: Annotated[
+        str | None,
+        typer.Option(
+            "--editor",
+            help="Print VS Code settings mapping the files of the data folder DATA (relative to the"
+            " editor's root; '.' for the root itself) to the schemas in schema/.",
+            metavar="DATA",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Print the JSON Schema of a file kind, or write every kind's schema into a folder."""
+    if editor is not None:
+        typer.echo(editor_settings(editor), nl=False)
+        return
     if output is not None:
         output.mkdir(parents=True, exist_ok=True)
         for name in KINDS:

@@ -11,18 +11,20 @@ import typer
 from postrack.cli.errors import report_user_error
 from postrack.cli.options import data_dir
 from postrack.loading import TIMELINE_FILE, load_record
-from postrack.paths import shown
+from postrack.paths import shown, workspaces_of
 from postrack.problems import Problem, UserError
 from postrack.record import Record
 from postrack.tracker.timeline import load_timeline
 
 
 def validate(
-    path: Annotated[
-        Path | None,
+    paths: Annotated[
+        list[Path] | None,
         typer.Argument(
-            help="Data folder to check (default: $POSITIONS_DATA, the nearest workspace here or above,"
-            " or the shipped example)."
+            help="Data folders to check, or files inside them (each checks the workspace holding it;"
+            " files in no workspace are skipped). Default: $POSITIONS_DATA, the nearest workspace"
+            " here or above, or the shipped example.",
+            show_default=False,
         ),
     ] = None,
 ) -> int:
@@ -30,8 +32,18 @@ def validate(
 
     Prints each problem as file:line:col: field: message and exits 1 if there is any error;
     warnings alone exit 0. The timeline (timeline.yaml) is checked too when the folder has one.
+    Given files (as the pre-commit hook does), each workspace holding one is checked once.
     """
-    folder = data_dir(path)
+    if not paths:
+        return _validate(data_dir(None))
+    folders = workspaces_of(paths)
+    if not folders:
+        print("no workspace holds the given files; nothing to check", file=sys.stderr)
+        return 0
+    return max(_validate(folder) for folder in folders)
+
+
+def _validate(folder: Path) -> int:
     problems: list[Problem] = []
     record: Record | None = None
     try:
