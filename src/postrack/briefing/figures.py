@@ -64,7 +64,8 @@ def date_ticks(start: date, end: date, most: int = 5) -> tuple[Tick, ...]:
     to ``end``, thinned to at most ``most``; both ends are always marked, so a reader sees the span."""
     span = max((end - start).days, 1)
     if span < 60:
-        inner = [start + timedelta(days=d) for d in range(1, span) if (start + timedelta(days=d)).weekday() == 0]
+        days = (start + timedelta(days=d) for d in range(1, span))
+        inner = [d for d in days if d.weekday() == 0]
     else:
         inner = [
             date(y, m, 1)
@@ -74,9 +75,7 @@ def date_ticks(start: date, end: date, most: int = 5) -> tuple[Tick, ...]:
         ]
     step = max(1, math.ceil(len(inner) / max(most - 2, 1)))
     chosen = [d for d in inner[::step] if min((d - start).days, (end - d).days) >= span / 8]
-    return tuple(
-        Tick(round((d - start).days / span, _DIGITS), d.isoformat()) for d in [start, *chosen, end]
-    )
+    return tuple(Tick(round((d - start).days / span, _DIGITS), d.isoformat()) for d in [start, *chosen, end])
 
 
 def value_ticks(top: int, most: int = 5) -> tuple[Tick, ...]:

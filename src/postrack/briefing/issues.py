@@ -6,6 +6,7 @@ labels and party names, so the Markdown and the PDF say exactly the same thing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -33,9 +34,26 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
+class PartyCode:
+    """A short code for a party, so a matrix of many pairs fits a page; the legend spells it out."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Matrix:
     pairs: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
+    codes: tuple[PartyCode, ...]
+    pair_codes: tuple[str, ...]
+    """The pairs by their parties' codes, in the order of ``pairs``."""
+    compact: bool
+    """Too many pairs for the options in common to fit the cells: show codes and statuses only."""
+
+
+COMPACT_PAIRS = 4
+"""From this many pairs (four parties) a PDF matrix shows codes and statuses, not shared options."""
 
 
 @dataclass(frozen=True)
@@ -72,7 +90,10 @@ class IssueSection:
 
 
 def matrix(result: Comparison, labels: Labels) -> Matrix:
-    pairs = tuple(labels.pair(p.parties) for p in result.issues[0].pairs) if result.issues else ()
+    first = result.issues[0].pairs if result.issues else ()
+    pairs = tuple(labels.pair(p.parties) for p in first)
+    codes = party_codes([labels.party(p) for p in result.parties])
+    code = dict(zip(result.parties, codes, strict=True))
     rows = tuple(
         MatrixRow(
             issue.issue,
@@ -89,7 +110,27 @@ def matrix(result: Comparison, labels: Labels) -> Matrix:
         )
         for issue in result.issues
     )
-    return Matrix(pairs, rows)
+    return Matrix(
+        pairs,
+        rows,
+        tuple(PartyCode(c, labels.party(p)) for p, c in code.items()),
+        tuple(f"{code[p.parties[0]]}×{code[p.parties[1]]}" for p in first),
+        len(pairs) >= COMPACT_PAIRS,
+    )
+
+
+def party_codes(names: list[str]) -> tuple[str, ...]:
+    """Initials of a name of several words ("United States": "US"), else its first three letters;
+    lengthened until every code is distinct."""
+    words = [re.findall(r"\w+", n) or [n] for n in names]
+    for extra in range(max(map(len, names), default=0) + 1):
+        codes = [
+            ("".join(w[0] for w in ws) if len(ws) > 1 and not extra else " ".join(ws)[: 3 + extra]).upper()
+            for ws in words
+        ]
+        if len(set(codes)) == len(codes):
+            return tuple(codes)
+    return tuple(names)
 
 
 def _shown_common(pair: PairResult, options: tuple[str, ...]) -> tuple[str, ...]:

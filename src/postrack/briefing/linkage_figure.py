@@ -104,9 +104,7 @@ def linkage(record: Record, parties: list[str], as_of: date, labels: Labels) -> 
     return Linkage(
         size_cm=size_cm,
         issues=tuple(IssueNode(graph.nodes[n]["title"], p.x, p.y, p.x < 0.5) for n, p in at.items()),
-        conditions=tuple(
-            ConditionNode(labels.party(party), colour[party], p.x, p.y) for party, p in nodes
-        ),
+        conditions=tuple(ConditionNode(labels.party(party), colour[party], p.x, p.y) for party, p in nodes),
         edges=tuple(edges),
         links=tuple(links),
         parties=tuple(
