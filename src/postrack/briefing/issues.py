@@ -24,6 +24,10 @@ class Cell:
     status: str
     common: tuple[str, ...]
     gap: int | None
+    parties: tuple[str, str]
+    """The pair's party ids, so a filter or a stance lookup can find them."""
+    findings: tuple[str, ...]
+    """Why the cell reads as it does, in the sentences of the issue section."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +93,7 @@ class IssueSection:
     conditions: tuple[str, ...]
 
 
-def matrix(result: Comparison, labels: Labels) -> Matrix:
+def matrix(result: Comparison, record: Record, labels: Labels) -> Matrix:
     first = result.issues[0].pairs if result.issues else ()
     pairs = tuple(labels.pair(p.parties) for p in first)
     codes = party_codes([labels.party(p) for p in result.parties])
@@ -102,8 +106,14 @@ def matrix(result: Comparison, labels: Labels) -> Matrix:
                 Cell(
                     labels.pair(p.parties),
                     p.status,
-                    _shown_common(p, labels.options(issue.issue, p.common)),
+                    shown_common(p, labels.options(issue.issue, p.common)),
                     p.gap,
+                    p.parties,
+                    (
+                        *_overlap(issue.issue, p, labels),
+                        *incompatibilities(issue, labels, (p,)),
+                        *conditional_overlaps(issue, record, result.as_of, labels, (p,)),
+                    ),
                 )
                 for p in issue.pairs
             ),
@@ -133,7 +143,7 @@ def party_codes(names: list[str]) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _shown_common(pair: PairResult, options: tuple[str, ...]) -> tuple[str, ...]:
+def shown_common(pair: PairResult, options: tuple[str, ...]) -> tuple[str, ...]:
     """Shared options as the cell shows them: on an incompatible pair they are blocked, and say so."""
     return tuple(f"blocked: {o}" for o in options) if pair.status == "incompatible" else options
 
@@ -159,11 +169,7 @@ def _section(
             labels.party(p) for p, s in zip(result.parties, issue.stances, strict=True) if s is None
         ),
         shared=_shared(issue, held, labels),
-        overlaps=tuple(
-            f"{labels.pair(p.parties)}: both accept {joined(labels.options(issue.issue, p.unconditional))}"
-            for p in issue.pairs
-            if p.unconditional
-        ),
+        overlaps=tuple(line for p in issue.pairs for line in _overlap(issue.issue, p, labels)),
         incompatibilities=incompatibilities(issue, labels),
         conditions=conditional_overlaps(issue, record, result.as_of, labels),
     )
@@ -214,22 +220,35 @@ def _conflict(issue: str, option: str, details: dict[str, str], labels: Labels) 
     )
 
 
-def incompatibilities(issue: IssueComparison, labels: Labels) -> tuple[str, ...]:
-    """Each red line that blocks what another party wants, as a sentence."""
+def _overlap(issue: str, pair: PairResult, labels: Labels) -> tuple[str, ...]:
+    if not pair.unconditional:
+        return ()
+    return (f"{labels.pair(pair.parties)}: both accept {joined(labels.options(issue, pair.unconditional))}",)
+
+
+def incompatibilities(
+    issue: IssueComparison, labels: Labels, pairs: tuple[PairResult, ...] | None = None
+) -> tuple[str, ...]:
+    """Each red line that blocks what another party wants, as a sentence (of ``pairs``, default all)."""
     return tuple(
         _conflict(issue.issue, f.options[0], dict(f.details), labels)
-        for p in issue.pairs
+        for p in (issue.pairs if pairs is None else pairs)
         for f in p.findings
         if f.code == "PR004"
     )
 
 
 def conditional_overlaps(
-    issue: IssueComparison, record: Record, as_of: date, labels: Labels
+    issue: IssueComparison,
+    record: Record,
+    as_of: date,
+    labels: Labels,
+    pairs: tuple[PairResult, ...] | None = None,
 ) -> tuple[str, ...]:
-    """Each condition behind a conditional overlap once, with the parties that block every way to meet it."""
+    """Each condition behind a conditional overlap (of ``pairs``, default all) once, with the
+    parties that block every way to meet it."""
     blockers: dict[tuple[str, str], set[str]] = {}
-    for pair in issue.pairs:
+    for pair in issue.pairs if pairs is None else pairs:
         for finding in pair.findings:
             if finding.code == "PR003":
                 details = dict(finding.details)
