@@ -87,7 +87,7 @@ def test_every_section_of_the_pdf_is_there(page: str) -> None:
 
 def test_cells_open_to_their_findings_and_sources(timeline_memo: Memo, page: str) -> None:
     cells = [c for r in timeline_memo.matrix.rows for c in r.cells]
-    assert page.count(' data-row=') == len(cells)
+    assert page.count(" data-row=") == len(cells)
     assert page.count("<details>") >= len(cells)
     assert re.search(r'<div class="why"><ul>\s*<li>[^<]+</li>', page)
     assert re.search(r'<div class="why">.*?<a href="#src-\d+">', page, re.S)
