@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 _DIGITS = 4
+_TICK_APART = 0.3
+"""The least distance between two date ticks, as a share of the axis: a label takes about a fifth."""
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ def step_segments(
 
 def date_ticks(start: date, end: date, most: int = 5) -> tuple[Tick, ...]:
     """Ticks on the first day of months (or on Mondays for spans under two months) from ``start``
-    to ``end``, thinned to at most ``most``; both ends are always marked, so a reader sees the span."""
+    to ``end``, at most ``most``; both ends are always marked, so a reader sees the span, and
+    ticks stay far enough apart for their labels not to touch."""
     span = max((end - start).days, 1)
     if span < 60:
         days = (start + timedelta(days=d) for d in range(1, span))
@@ -73,15 +76,18 @@ def date_ticks(start: date, end: date, most: int = 5) -> tuple[Tick, ...]:
             for m in range(1, 13)
             if start < date(y, m, 1) < end
         ]
-    step = max(1, math.ceil(len(inner) / max(most - 2, 1)))
-    chosen = [d for d in inner[::step] if min((d - start).days, (end - d).days) >= span / 8]
-    return tuple(Tick(round((d - start).days / span, _DIGITS), d.isoformat()) for d in [start, *chosen, end])
+    apart = max(span / (most - 1), span * _TICK_APART)
+    chosen = [start]
+    for day in inner:
+        if (day - chosen[-1]).days >= apart and (end - day).days >= apart:
+            chosen.append(day)
+    return tuple(Tick(round((d - start).days / span, _DIGITS), d.isoformat()) for d in [*chosen, end])
 
 
 def value_ticks(top: int, most: int = 5) -> tuple[Tick, ...]:
     """Whole-number ticks from 0 to ``top`` on an axis growing upwards (``at`` measured from the top)."""
     step = max(1, math.ceil(top / (most - 1)))
-    values = [*range(0, top, step), top]
+    values = [*(v for v in range(0, top, step) if top - v > step / 2), top]
     return tuple(Tick(round(1 - v / top, _DIGITS) if top else 1.0, str(v)) for v in values)
 
 
