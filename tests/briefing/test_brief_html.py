@@ -122,3 +122,7 @@ def test_hostile_data_stays_text(tmp_path: Path, as_of: date, data_dir: Path) ->
     for key in ("name", "summary", "quote", "outlet", "title", "label"):
         assert strings[key] in text, key
     assert "javascript:" not in " ".join(a.get("href") or "" for t, a in parsed.tags if t == "a")
+
+
+def test_same_memo_gives_the_same_page(timeline_memo: Memo, page: str) -> None:
+    assert html(timeline_memo) == page

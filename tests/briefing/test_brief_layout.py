@@ -6,6 +6,8 @@ Character boxes come from pdfium (``pypdfium2``), which places every glyph where
 
 from __future__ import annotations
 
+import re
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -104,3 +106,24 @@ def test_summary_uses_the_matrix_words(memo: Memo) -> None:
         for row in m.matrix.rows:
             if row.title in opening.split(": ", 1)[-1]:
                 assert all(c.status == "overlap" for c in row.cells), (row.title, opening)
+
+
+def test_eight_parties_fit_the_page(tmp_path: Path, data_dir: Path, as_of: date) -> None:
+    """Five more parties copied from the fixture's three: 28 pairs in five tables, none too wide."""
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir, folder)
+    names = ["Northern Alliance", "Southern Coast", "Islands", "Highlands", "Federation of the Plains"]
+    for k, name in enumerate(names):
+        source = ("east", "west", "mediator")[k % 3]
+        text = (data_dir / f"{source}.yaml").read_text(encoding="utf-8")
+        text = re.sub(r"party: \{id: \w+, name: [^,]+,", f"party: {{id: p{k}, name: {name},", text, count=1)
+        (folder / f"p{k}.yaml").write_text(text, encoding="utf-8")
+    record = load_record(folder)
+    parties = sorted(record.parties)
+    assert len(parties) == 8
+    memo = build_memo(record, parties, as_of)
+    assert memo.matrix.compact and len(memo.matrix.pair_codes) == 28
+    content = pdf(memo)
+    assert _overflow(content) == []
+    first_pages = " ".join(pdfium.PdfDocument(content)[n].get_textpage().get_text_range() for n in range(2))
+    assert "(5 of 5)" in first_pages
