@@ -20,11 +20,14 @@ from postrack.loading import load_record
 from postrack.paths import shipped_data_dir
 
 pdfium = pytest.importorskip("pypdfium2", reason="pypdfium2 (test extra) reads the PDF's glyph boxes")
+pdfium_raw = pytest.importorskip("pypdfium2.raw")
 
 ROOT = Path(__file__).parents[2]
 GERD = ROOT / "examples" / "gerd"
 GERD_PARTIES = ["egypt", "ethiopia", "sudan", "us", "african_union"]
 SLACK = 28.0
+FOOTER, LINE, HEADING_PT = 45.0, 10.0, 11.4
+"""Points: the footer's top, a line's height for finding the last line, and the least heading size."""
 """Points a glyph may stray into the page margin (2 cm) before it counts as running off the page."""
 
 
@@ -56,9 +59,38 @@ def _memos() -> Iterator[tuple[str, Memo]]:
     yield "gerd, five parties", build_memo(gerd, GERD_PARTIES, date(2023, 12, 31))
 
 
+def _stranded_headings(content: bytes) -> list[int]:
+    """Pages whose last line of text (above the footer) is set at a heading's size (11.5 pt and up;
+    text is 10.5 pt): a heading left at the foot of a page, away from what it introduces."""
+    document = pdfium.PdfDocument(content)
+    stranded = []
+    for number in range(len(document)):
+        text = document[number].get_textpage()
+        glyphs = [
+            (text.get_charbox(k)[1], pdfium_raw.FPDFText_GetFontSize(text.raw, k))
+            for k in range(text.count_chars())
+            if text.get_charbox(k)[1] > FOOTER
+        ]
+        lowest = min((bottom for bottom, _ in glyphs), default=0.0)
+        if any(size >= HEADING_PT for bottom, size in glyphs if bottom < lowest + LINE):
+            stranded.append(number + 1)
+    return stranded
+
+
 @pytest.mark.parametrize(("name", "memo"), list(_memos()), ids=lambda v: v if isinstance(v, str) else "")
-def test_no_text_runs_off_a_page(name: str, memo: Memo) -> None:
-    assert _overflow(pdf(memo)) == [], name
+def test_no_text_runs_off_a_page_and_no_heading_ends_one(name: str, memo: Memo) -> None:
+    content = pdf(memo)
+    assert _overflow(content) == [], name
+    assert _stranded_headings(content) == [], name
+
+
+def test_the_check_sees_a_heading_at_the_foot_of_a_page(memo: Memo, tmp_path: Path) -> None:
+    templates = tmp_path / "templates"
+    (templates / "typ").mkdir(parents=True)
+    (templates / "typ" / "convergence.typ.j2").write_text(
+        "#pagebreak()\n#v(1fr)\n#text(size: 13pt)[Stranded]\n#pagebreak()\n", encoding="utf-8"
+    )
+    assert _stranded_headings(pdf(memo, templates))
 
 
 def test_the_check_sees_text_pushed_off_the_page(memo: Memo, tmp_path: Path) -> None:
@@ -124,6 +156,6 @@ def test_eight_parties_fit_the_page(tmp_path: Path, data_dir: Path, as_of: date)
     memo = build_memo(record, parties, as_of)
     assert memo.matrix.compact and len(memo.matrix.pair_codes) == 28
     content = pdf(memo)
-    assert _overflow(content) == []
+    assert _overflow(content) == [] and _stranded_headings(content) == []
     first_pages = " ".join(pdfium.PdfDocument(content)[n].get_textpage().get_text_range() for n in range(2))
     assert "(5 of 5)" in first_pages
