@@ -11,6 +11,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_brief_hostile import HOSTILE, hostile_copy
 
 from postrack.briefing import Memo, build_memo, html
@@ -18,6 +20,52 @@ from postrack.loading import load_record
 from postrack.record import Record
 
 PARTIES = ["east", "west", "mediator"]
+TEMPLATE_TAGS = {
+    "html",
+    "head",
+    "meta",
+    "title",
+    "style",
+    "body",
+    "div",
+    "main",
+    "header",
+    "h1",
+    "h2",
+    "h3",
+    "p",
+    "section",
+    "span",
+    "label",
+    "select",
+    "option",
+    "input",
+    "output",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    "details",
+    "summary",
+    "ul",
+    "ol",
+    "li",
+    "b",
+    "i",
+    "a",
+    "figure",
+    "figcaption",
+    "svg",
+    "line",
+    "polygon",
+    "circle",
+    "text",
+    "polyline",
+    "g",
+    "script",
+}
 
 
 class _Page(HTMLParser):
@@ -126,3 +174,23 @@ def test_hostile_data_stays_text(tmp_path: Path, as_of: date, data_dir: Path) ->
 
 def test_same_memo_gives_the_same_page(timeline_memo: Memo, page: str) -> None:
     assert html(timeline_memo) == page
+
+
+html_chars = st.text(alphabet=st.sampled_from(list("<>&\"'/=!-[]{}#;: abЇ\u2028")), min_size=1, max_size=30)
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.fixed_dictionaries({k: html_chars.map(lambda s: "x" + s) for k in HOSTILE}))
+def test_any_markup_in_the_data_stays_text(
+    tmp_path_factory: pytest.TempPathFactory, data_dir: Path, strings: dict[str, str]
+) -> None:
+    """Whatever the data hold, the page has the template's elements only and shows the data as text."""
+    folder = hostile_copy(data_dir, tmp_path_factory.mktemp("generated") / "data", strings)
+    parsed = _parse(
+        html(build_memo(load_record(folder), ["east", "west"], date(2025, 6, 10), with_timeline=True))
+    )
+    assert {t for t, _ in parsed.tags} <= TEMPLATE_TAGS
+    assert len([t for t, _ in parsed.tags if t == "script"]) == 2
+    text = " ".join(" ".join(parsed.text).split())
+    for key in ("name", "summary", "outlet"):
+        assert " ".join(strings[key].split()) in text, key
