@@ -2,7 +2,8 @@
 
 Types are pydantic's job; this module checks what types cannot see: issue and option ids against
 the catalogue, citations against the source registry (and that no statement cites a source
-published after it: ``--as-of`` means "what was on record then"), conditions against the issues
+published after it: ``--as-of`` means "what was on record then", so a statement is dated when it was
+first reported and keeps the day it was said in ``said``), conditions against the issues
 they link, statement order and corrections against earlier statements.
 """
 
@@ -83,11 +84,11 @@ def citation_problems(
                 " (sources are listed in sources.yaml)",
             )
         elif cited_after(source, stated, precision):
-            yield _warning(
-                doc,
+            yield doc.problem(
                 (*at, "sources", k, "ref"),
-                f"source {cite.ref!r} is dated {source.date}, after the statement ({stated}): date the"
-                " statement when the source made it known, or cite an earlier source",
+                f"source {cite.ref!r} is dated {source.date}, after the statement ({stated}), so it was"
+                " not on record then: date the statement when it was first reported (keep the day it was"
+                " said in `said:`), or cite a source from that day",
             )
 
 
@@ -130,6 +131,12 @@ def _check(
             if st.reset:
                 defined_conditions.clear()
             defined_conditions |= {c.id for c in st.conditions}
+            if st.said is not None and st.said > st.date:
+                yield doc.problem(
+                    (*at, "said"),
+                    f"said on {st.said}, after the statement's date {st.date}: `said` is the earlier day"
+                    " the party said it; `date` is when it was first on record",
+                )
             yield from citation_problems(st.sources, st.date, st.date_precision, sources, doc, at)
             if st.id is not None:
                 if st.id in statement_ids:

@@ -84,7 +84,8 @@ def test_the_first_statement_on_an_issue_creates_it(tracker_copy: Path) -> None:
             party="us",
             issue="guarantees",
             date=date(2024, 12, 1),
-            source="lbc-2025-03-11",
+            source="wire-2024-12-01",
+            new_source=NewSource(outlet="Wire", date=date(2024, 12, 1), url="https://example.org/wire"),
             options=("european_force",),
         ),
     )
@@ -144,7 +145,9 @@ def test_a_new_source_is_added_with_the_statement(tracker_copy: Path) -> None:
     new = NewSource(
         outlet="Kyiv Independent", date=date(2025, 10, 2), url="https://example.org/ki", title="Q&A"
     )
-    done = record_statement(tracker_copy, statement(source="ki-2025-10-02", new_source=new))
+    done = record_statement(
+        tracker_copy, statement(date=date(2025, 10, 2), source="ki-2025-10-02", new_source=new)
+    )
     assert done.source_added
     source = load_record(tracker_copy).source("ki-2025-10-02")
     assert source is not None and (source.outlet, source.url, source.title) == (
@@ -153,15 +156,31 @@ def test_a_new_source_is_added_with_the_statement(tracker_copy: Path) -> None:
         "Q&A",
     )
     with pytest.raises(UserError, match="already exists"):
-        record_statement(tracker_copy, statement(source="ki-2025-10-02", new_source=new))
+        record_statement(
+            tracker_copy, statement(date=date(2025, 10, 2), source="ki-2025-10-02", new_source=new)
+        )
 
 
-def test_warnings_about_the_new_statement_are_returned(tracker_copy: Path) -> None:
-    done = record_statement(tracker_copy, statement(source="zee-2025-10-21"))
-    assert [w.message for w in done.warnings] == [
-        "source 'zee-2025-10-21' is dated 2025-10-21, after the statement (2025-10-01): date the"
-        " statement when the source made it known, or cite an earlier source"
+def test_a_source_published_after_the_statement_is_refused(tracker_copy: Path) -> None:
+    """--as-of means "what was on record then": a statement cannot cite a report that came later."""
+    before = (tracker_copy / "ukraine.yaml").read_bytes()
+    with pytest.raises(UserError) as caught:
+        record_statement(tracker_copy, statement(source="zee-2025-10-21"))
+    assert [p.message for p in caught.value.problems][1:] == [
+        "source 'zee-2025-10-21' is dated 2025-10-21, after the statement (2025-10-01), so it was not on"
+        " record then: date the statement when it was first reported (keep the day it was said in"
+        " `said:`), or cite a source from that day"
     ]
+    assert (tracker_copy / "ukraine.yaml").read_bytes() == before
+
+
+def test_a_statement_reported_later_keeps_the_day_it_was_said(tracker_copy: Path) -> None:
+    record_statement(
+        tracker_copy, statement(date=date(2025, 10, 21), said=date(2025, 10, 1), source="zee-2025-10-21")
+    )
+    refs = load_record(tracker_copy).statements("ukraine", "territory")
+    last = next(r.statement for r in refs if r.statement.date == date(2025, 10, 21))
+    assert (last.date, last.said) == (date(2025, 10, 21), date(2025, 10, 1))
 
 
 def test_a_correction_is_recorded_as_a_correction(tracker_copy: Path) -> None:
@@ -205,7 +224,10 @@ def _writer(job: tuple[str, int]) -> None:
     folder, worker = job
     for n in range(3):
         day = date(2025, 6, 1) + timedelta(days=(worker * 7 + n * 3) % 40)
-        record_statement(Path(folder), statement(date=day, summary=f"writer {worker} statement {n}"))
+        record_statement(
+            Path(folder),
+            statement(date=day, source="liga-2025-06-01", summary=f"writer {worker} statement {n}"),
+        )
 
 
 def test_concurrent_writers_lose_nothing(tracker_copy: Path) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from postrack.briefing.footnotes import Footnotes, Note
+from postrack.briefing.forecast_section import ForecastSection, forecast_section
 from postrack.briefing.issues import IssueSection, Matrix, matrix, sections
 from postrack.briefing.labels import Labels, joined
 from postrack.briefing.linkage_figure import Linkage, linkage
@@ -59,6 +60,7 @@ class Memo:
     weak: int
     timeline: tuple[Frame, ...]
     """The matrix on each day it changed, for the HTML memo's date control; empty unless asked for."""
+    forecast: ForecastSection | None = None
 
 
 def build_memo(
@@ -67,6 +69,7 @@ def build_memo(
     as_of: date,
     since: date | None = None,
     scenarios: list[Path] | tuple[Path, ...] = (),
+    with_forecast: bool = False,
     with_timeline: bool = False,
 ) -> Memo:
     """Everything a memo says about ``parties`` as of ``as_of``; ``since`` adds what moved after it,
@@ -108,6 +111,7 @@ def build_memo(
         sources=notes.notes(),
         weak=weak,
         timeline=timeline(record, parties, as_of, labels) if with_timeline else (),
+        forecast=forecast_section(record, parties, as_of, labels) if with_forecast else None,
     )
 
 

@@ -10,6 +10,7 @@ from postrack.checks import (
     contradictory_stances,
     idle_condition,
     nothing_acceptable,
+    stale_demand,
     unmeetable_condition,
     weak_sources,
 )
@@ -24,6 +25,7 @@ REGISTRY: tuple[Check, ...] = (
     nothing_acceptable.CHECK,
     weak_sources.CHECK,
     idle_condition.CHECK,
+    stale_demand.CHECK,
 )
 
 

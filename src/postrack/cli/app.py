@@ -8,6 +8,7 @@ from postrack.cli import (
     brief_cmd,
     compare_cmd,
     diff_cmd,
+    forecast_cmd,
     graph_cmd,
     history_cmd,
     init_cmd,
@@ -43,6 +44,7 @@ app.command("schema")(guarded(schema_cmd.schema))
 app.command("stability")(guarded(stability_cmd.stability))
 app.command("zones")(guarded(zones_cmd.zones))
 app.command("graph")(guarded(graph_cmd.graph))
+app.command("forecast")(guarded(forecast_cmd.forecast))
 
 
 def main() -> None:

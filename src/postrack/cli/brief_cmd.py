@@ -70,6 +70,10 @@ def brief(
         ),
     ] = None,
     data: DataOption = None,
+    with_forecast: Annotated[
+        bool,
+        typer.Option("--forecast", help="Add the bargaining forecast per ordered issue (docs/forecast.md)."),
+    ] = False,
 ) -> None:
     """Write a briefing memo: where the parties stand, where a deal could be, what moved, and on what sources.
 
@@ -83,7 +87,9 @@ def brief(
     day = parse_date(as_of, scenarios=scenario, horizon=record.manifest.horizon)
     since_day = parse_date(since, "--since") if since is not None else None
     kind = _format(fmt, output)
-    memo = build_memo(record, chosen, day, since_day, scenario or [], with_timeline=kind == "html")
+    memo = build_memo(
+        record, chosen, day, since_day, scenario or [], with_forecast, with_timeline=kind == "html"
+    )
     content = document(memo, kind, template)
     if kind != "pdf" and output is None:
         sys.stdout.write(content.decode("utf-8"))

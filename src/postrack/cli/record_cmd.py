@@ -61,7 +61,14 @@ class PrecisionChoice(StrEnum):
 def record(
     party: Annotated[str, typer.Argument(help="Party id (the file <party>.yaml).", show_default=False)],
     issue: Annotated[str, typer.Argument(help="Issue id from issues.yaml.", show_default=False)],
-    on: Annotated[str, typer.Option("--date", help="When it was said, YYYY-MM-DD.", show_default=False)],
+    on: Annotated[
+        str,
+        typer.Option(
+            "--date",
+            help="When it was first on record (no earlier than --source), YYYY-MM-DD.",
+            show_default=False,
+        ),
+    ],
     source: Annotated[str, typer.Option("--source", help="Id of the source cited.", show_default=False)],
     summary: Annotated[str, typer.Option("--summary", help="One-sentence paraphrase.", show_default=False)],
     stance: Annotated[
@@ -90,6 +97,14 @@ def record(
     date_precision: Annotated[
         PrecisionChoice | None,
         typer.Option("--date-precision", help="month: --date is the 1st of the month.", show_default=False),
+    ] = None,
+    said: Annotated[
+        str | None,
+        typer.Option(
+            "--said",
+            help="When it was said, YYYY-MM-DD, if before --date (reported later).",
+            show_default=False,
+        ),
     ] = None,
     statement_id: Annotated[
         str | None,
@@ -191,6 +206,7 @@ def record(
         salience=salience,
         confidence=confidence.value if confidence else None,
         date_precision=date_precision.value if date_precision else None,
+        said=parse_date(said, "--said") if said else None,
         statement_id=statement_id,
         corrects=corrects,
         new_source=new_source,

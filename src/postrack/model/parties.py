@@ -69,8 +69,13 @@ class Condition(StrictModel):
 class Statement(StrictModel):
     """What a party said, on a date, about one issue."""
 
-    date: dt.date
+    date: dt.date = Field(
+        description="The day the statement was first on record (its earliest source); --as-of reads this."
+    )
     date_precision: Literal["day", "month", "approximate"] = "day"
+    said: dt.date | None = Field(
+        None, description="The day the party said it, where that is before `date` (reported later)."
+    )
     summary: Text
     demand: list[Id] = Field(default_factory=list)
     acceptable: list[Id] = Field(default_factory=list)

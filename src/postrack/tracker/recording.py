@@ -71,6 +71,7 @@ class NewStatement:
     salience: int | None = None
     confidence: str | None = None
     date_precision: str | None = None
+    said: dt.date | None = None
     statement_id: str | None = None
     corrects: str | None = None
     new_source: NewSource | None = None
@@ -86,6 +87,7 @@ class NewStatement:
         out: dict[str, Any] = {"date": self.date}
         optional = [
             ("date_precision", self.date_precision),
+            ("said", self.said),
             ("summary", self.summary),
             ("reset", True if self.reset else None),
             *([(self.stance, list(self.options))] if self.stance else []),
