@@ -6,6 +6,7 @@ Character boxes come from pdfium (``pypdfium2``), which places every glyph where
 
 from __future__ import annotations
 
+import math
 import re
 import shutil
 from collections.abc import Iterator
@@ -16,6 +17,7 @@ import pytest
 
 from postrack.briefing import Memo, build_memo, pdf
 from postrack.briefing.issues import party_codes
+from postrack.briefing.linkage_figure import _crossings
 from postrack.loading import load_record
 from postrack.paths import shipped_data_dir
 
@@ -159,3 +161,14 @@ def test_eight_parties_fit_the_page(tmp_path: Path, data_dir: Path, as_of: date)
     assert _overflow(content) == [] and _stranded_headings(content) == []
     first_pages = " ".join(pdfium.PdfDocument(content)[n].get_textpage().get_text_range() for n in range(2))
     assert "(5 of 5)" in first_pages
+
+
+def test_linkage_arrows_point_at_their_ends_and_do_not_cross() -> None:
+    shipped = load_record(shipped_data_dir())
+    memo = build_memo(shipped, sorted(shipped.manifest.parties), date(2025, 6, 2))
+    assert memo.linkage is not None
+    for e in memo.linkage.edges:
+        tip, base = e.head[0], e.head[1]
+        to_end = math.hypot(e.x2 - tip.x, e.y2 - tip.y)
+        assert to_end < math.hypot(e.x2 - base.x, e.y2 - base.y) and to_end < 0.05
+    assert _crossings(list(memo.linkage.edges)) == 0

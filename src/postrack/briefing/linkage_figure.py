@@ -1,9 +1,10 @@
 """The linkage graph of issues and conditions, laid out for drawing with Typst's own primitives.
 
 Linked issues sit on a circle (grouped by their part of the graph, so independent parts do not
-cross); each condition is a small node inside the circle, near the issues it joins, with a solid
-line from the issue whose options it constrains and a dashed line to each issue that can meet
-it, so a condition with several alternatives (a hyperedge) stays one node with several branches.
+cross, then reordered while swapping two removes crossings); each condition is a small node
+inside the circle, near the issues it joins, with a solid arrow from the issue whose options it
+constrains and a dashed arrow to each issue that can meet it, so a condition with several
+alternatives (a hyperedge) stays one node with several branches.
 """
 
 from __future__ import annotations
