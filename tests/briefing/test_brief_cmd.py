@@ -44,6 +44,19 @@ def test_output_ending_in_pdf_means_pdf(data_dir: Path, tmp_path: Path) -> None:
     assert target.read_bytes().startswith(b"%PDF-")
 
 
+def test_output_ending_in_html_means_one_html_page(data_dir: Path, tmp_path: Path) -> None:
+    target = tmp_path / "memo.html"
+    code, out, err = run("--data", str(data_dir), "--as-of", "2025-06-10", "-o", str(target))
+    assert code == 0 and out == "", err
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!doctype html>") and 'id="memo-timeline"' in page
+
+
+def test_html_goes_to_stdout_without_output(data_dir: Path) -> None:
+    code, out, _ = run("--data", str(data_dir), "--as-of", "2025-06-10", "-f", "html")
+    assert code == 0 and out.startswith("<!doctype html>")
+
+
 def test_markdown_to_a_file(data_dir: Path, tmp_path: Path) -> None:
     target = tmp_path / "memo.md"
     code, out, _ = run("--data", str(data_dir), "--as-of", "2025-06-10", "-o", str(target))
@@ -113,7 +126,7 @@ def test_shipped_templates_are_the_top_level_folder_in_a_checkout() -> None:
     ).is_file()
 
 
-@pytest.mark.parametrize("fmt", ["md", "pdf"])
+@pytest.mark.parametrize("fmt", ["md", "pdf", "html"])
 def test_shipped_data_renders(tmp_path: Path, fmt: str) -> None:
     """Smoke test on the data being curated: only that it renders, never what it says."""
     target = tmp_path / f"memo.{fmt}"

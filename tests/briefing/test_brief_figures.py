@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 from datetime import date, timedelta
 
@@ -9,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from postrack.briefing import Memo
-from postrack.briefing.figures import circle_layout, step_segments
+from postrack.briefing.figures import circle_layout, date_ticks, step_segments, value_ticks
 
 START = date(2025, 1, 1)
 
@@ -59,3 +60,22 @@ def test_linkage_figure_joins_the_condition_to_both_issues(memo: Memo) -> None:
         assert (issue.x, issue.y, requires) in ends
     assert all((node.x, node.y) in {(e.x1, e.y1), (e.x2, e.y2)} for e in memo.linkage.edges)
     assert memo.linkage.unlinked == ("Prisoners", "Nuclear plant")
+
+
+@given(st.integers(0, 2000), st.integers(1, 3000))
+def test_date_ticks_mark_both_ends_in_order_and_apart(offset: int, span: int) -> None:
+    start = START + timedelta(days=offset)
+    ticks = date_ticks(start, start + timedelta(days=span))
+    assert ticks[0].at == 0.0 and ticks[-1].at == 1.0 and len(ticks) <= 5
+    assert ticks[0].label == start.isoformat()
+    gaps = [b.at - a.at for a, b in itertools.pairwise(ticks)]
+    assert all(g > 0 for g in gaps)
+    assert all(g >= 0.29 for g in gaps[:-1]) and (len(gaps) == 1 or gaps[-1] >= 0.29)
+
+
+@given(st.integers(1, 40))
+def test_value_ticks_run_from_zero_to_the_top(top: int) -> None:
+    ticks = value_ticks(top)
+    assert ticks[0].label == "0" and ticks[0].at == 1.0
+    assert ticks[-1].label == str(top) and ticks[-1].at == 0.0
+    assert len(ticks) <= 6 and [t.at for t in ticks] == sorted((t.at for t in ticks), reverse=True)

@@ -49,7 +49,7 @@ def test_sections_come_in_reading_order(memo: Memo) -> None:
         "Would a deal hold?",
         "Scenarios against the baseline",
         "What moved since 2025-05-20",
-        "Convergence, 2025-05-15 to 2025-06-10",
+        "Convergence, 2025-05-16 to 2025-06-10",
         "Sources",
     ]
 

@@ -46,7 +46,7 @@ def test_sections_come_in_reading_order(text: str) -> None:
         "4. Would a deal hold?",
         "5. Scenarios against the baseline",
         "6. What moved since 2025-05-20",
-        "7. Convergence, 2025-05-15 to 2025-06-10",
+        "7. Convergence, 2025-05-16 to 2025-06-10",
         "Sources",
     ]
     found = [text.find(h) for h in headings]
@@ -68,7 +68,7 @@ def test_matrix_and_charts_are_drawn_with_their_labels(text: str) -> None:
     chart = text[text.index("7. Convergence") : text.index("Sources")]
     for title in ("Ceasefire", "Military aid", "Prisoners", "Nuclear plant"):
         assert title in chart
-    assert chart.count("2025-05-15") >= 4 and "Схід (East) × Захід (West)" in chart
+    assert chart.count("2025-05-16") >= 4 and "gap (steps)" in chart and "Схід (East) × Захід (West)" in chart
 
 
 def test_sources_are_numbered_with_dates_and_addresses(text: str) -> None:

@@ -78,7 +78,7 @@ def test_templates_see_plain_data_only(memo: Memo, tmp_path: Path) -> None:
     folder = user_templates(
         tmp_path / "b", {"memo.md.j2": "{{ matrix.rows[0].cells[0].keys() | list | join(',') }}"}
     )
-    assert markdown(memo, folder) == "pair,status,common,gap"
+    assert markdown(memo, folder) == "pair,status,common,gap,parties,findings"
 
 
 def test_safe_filter_does_not_let_data_through_unescaped(tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from postrack.briefing.moves import Convergence, Moved, convergence, moved
 from postrack.briefing.scenario_section import ScenarioSection, overlay_all, scenario_section
 from postrack.briefing.stability_section import StabilitySection, stability_section
 from postrack.briefing.summary import summarise
+from postrack.briefing.timeline import Frame, timeline
 from postrack.briefing.zone_section import ZoneSection, zone_report, zone_section
 from postrack.compare import compare
 from postrack.problems import UserError
@@ -57,6 +58,8 @@ class Memo:
     convergence: Convergence | None
     sources: tuple[Note, ...]
     weak: int
+    timeline: tuple[Frame, ...]
+    """The matrix on each day it changed, for the HTML memo's date control; empty unless asked for."""
     forecast: ForecastSection | None = None
 
 
@@ -67,14 +70,16 @@ def build_memo(
     since: date | None = None,
     scenarios: list[Path] | tuple[Path, ...] = (),
     with_forecast: bool = False,
+    with_timeline: bool = False,
 ) -> Memo:
-    """Everything a memo says about ``parties`` as of ``as_of``; ``since`` adds what moved after it."""
+    """Everything a memo says about ``parties`` as of ``as_of``; ``since`` adds what moved after it,
+    ``with_timeline`` the matrix through the dated record (the HTML memo's date control)."""
     if since is not None and since > as_of:
         raise UserError.single(f"--since {since} is after the memo's date {as_of}")
     overlaid = overlay_all(record, list(scenarios), as_of)
     labels, notes = Labels(record), Footnotes()
     result = compare(record, parties, as_of)
-    grid = matrix(result, labels)
+    grid = matrix(result, record, labels)
     issue_sections = sections(result, record, labels, notes)
     shown_zone, agreed_zone = zone_report(record, parties, as_of)
     zone = zone_section(shown_zone, record, labels, notes)
@@ -105,6 +110,7 @@ def build_memo(
         convergence=convergence(record, parties, as_of, labels),
         sources=notes.notes(),
         weak=weak,
+        timeline=timeline(record, parties, as_of, labels) if with_timeline else (),
         forecast=forecast_section(record, parties, as_of, labels) if with_forecast else None,
     )
 

@@ -1,4 +1,5 @@
-"""A memo rendered as a Markdown document or a PDF, from the templates found for its format."""
+"""A memo rendered as a Markdown document, a PDF or one self-contained HTML page, from the
+templates found for its format."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ from postrack.briefing.context import Memo, plain
 from postrack.briefing.render import render, search_path
 from postrack.briefing.typst_pdf import compile_pdf
 
-Format = Literal["md", "pdf"]
+Format = Literal["md", "pdf", "html"]
 MARKDOWN_TEMPLATE = "memo.md.j2"
 TYPST_TEMPLATE = "memo.typ.j2"
+HTML_TEMPLATE = "memo.html.j2"
 
 
 def markdown(memo: Memo, template_dir: Path | None = None) -> str:
@@ -22,6 +24,12 @@ def typst_source(memo: Memo, template_dir: Path | None = None) -> str:
     return render("typ", TYPST_TEMPLATE, plain(memo), template_dir)
 
 
+def html(memo: Memo, template_dir: Path | None = None) -> str:
+    """The memo as one HTML file that needs nothing else; build the memo ``with_timeline`` for
+    its date control to move the matrix through time."""
+    return render("html", HTML_TEMPLATE, plain(memo), template_dir)
+
+
 def pdf(memo: Memo, template_dir: Path | None = None) -> bytes:
     return compile_pdf(typst_source(memo, template_dir), _found(TYPST_TEMPLATE, template_dir))
 
@@ -30,6 +38,8 @@ def document(memo: Memo, fmt: Format, template_dir: Path | None = None) -> bytes
     """The memo in ``fmt`` as the bytes of the file to write."""
     if fmt == "pdf":
         return pdf(memo, template_dir)
+    if fmt == "html":
+        return html(memo, template_dir).encode("utf-8")
     return markdown(memo, template_dir).encode("utf-8")
 
 

@@ -1,4 +1,4 @@
-"""Escaping data strings for the two targets a memo is written in.
+"""Escaping data strings for the three targets a memo is written in.
 
 Quotes, summaries and titles come from news reports and may hold any character. Every value a
 template prints is escaped for its target by the environment itself (see ``render.py``), so a
@@ -15,8 +15,11 @@ versions. The trailing ``;`` ends the embedded expression, so text that follows 
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
+
+from markupsafe import Markup, escape
 
 from postrack.text import md_cell
 
@@ -54,3 +57,19 @@ def markdown_text(text: object) -> Safe:
 def markdown_url(url: str) -> Safe:
     """A URL usable as a Markdown link target: characters that would end the link are encoded."""
     return Safe(quote(url.strip(), safe=":/?#[]@!$&'*+,;=%~-._"))
+
+
+def html_text(text: object) -> Markup:
+    """``text`` shown literally in HTML, as element content or a quoted attribute value."""
+    return escape(str(text))
+
+
+_SCRIPT_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+
+
+def json_script(value: object) -> Markup:
+    """``value`` as JSON to put inside ``<script type="application/json">``: the characters that
+    could close the element or start a comment are written as JSON escapes, which parse back to
+    themselves."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return Markup(re.sub("[<>&\u2028\u2029]", lambda m: _SCRIPT_UNSAFE[m.group()], text))

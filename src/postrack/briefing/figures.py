@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 _DIGITS = 4
+_TICK_APART = 0.3
+"""The least distance between two date ticks, as a share of the axis: a label takes about a fifth."""
 
 
 @dataclass(frozen=True)
@@ -19,6 +21,14 @@ class Segment:
     y1: float
     x2: float
     y2: float
+
+
+@dataclass(frozen=True)
+class Tick:
+    """A labelled mark on an axis, at ``at`` (0 to 1) along it."""
+
+    at: float
+    label: str
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,36 @@ def step_segments(
         if following is not None and following != value:
             out.append(Segment(x(until), y(value), x(until), y(following)))
     return tuple(s for s in out if (s.x1, s.y1) != (s.x2, s.y2))
+
+
+def date_ticks(start: date, end: date, most: int = 5) -> tuple[Tick, ...]:
+    """Ticks on the first day of months (or on Mondays for spans under two months) from ``start``
+    to ``end``, at most ``most``; both ends are always marked, so a reader sees the span, and
+    ticks stay far enough apart for their labels not to touch."""
+    span = max((end - start).days, 1)
+    if span < 60:
+        days = (start + timedelta(days=d) for d in range(1, span))
+        inner = [d for d in days if d.weekday() == 0]
+    else:
+        inner = [
+            date(y, m, 1)
+            for y in range(start.year, end.year + 1)
+            for m in range(1, 13)
+            if start < date(y, m, 1) < end
+        ]
+    apart = max(span / (most - 1), span * _TICK_APART)
+    chosen = [start]
+    for day in inner:
+        if (day - chosen[-1]).days >= apart and (end - day).days >= apart:
+            chosen.append(day)
+    return tuple(Tick(round((d - start).days / span, _DIGITS), d.isoformat()) for d in [*chosen, end])
+
+
+def value_ticks(top: int, most: int = 5) -> tuple[Tick, ...]:
+    """Whole-number ticks from 0 to ``top`` on an axis growing upwards (``at`` measured from the top)."""
+    step = max(1, math.ceil(top / (most - 1)))
+    values = [*(v for v in range(0, top, step) if top - v > step / 2), top]
+    return tuple(Tick(round(1 - v / top, _DIGITS) if top else 1.0, str(v)) for v in values)
 
 
 def circle_layout(count: int) -> tuple[Point, ...]:

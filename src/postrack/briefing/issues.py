@@ -6,6 +6,7 @@ labels and party names, so the Markdown and the PDF say exactly the same thing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +24,10 @@ class Cell:
     status: str
     common: tuple[str, ...]
     gap: int | None
+    parties: tuple[str, str]
+    """The pair's party ids, so a filter or a stance lookup can find them."""
+    findings: tuple[str, ...]
+    """Why the cell reads as it does, in the sentences of the issue section."""
 
 
 @dataclass(frozen=True)
@@ -33,9 +38,26 @@ class MatrixRow:
 
 
 @dataclass(frozen=True)
+class PartyCode:
+    """A short code for a party, so a matrix of many pairs fits a page; the legend spells it out."""
+
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
 class Matrix:
     pairs: tuple[str, ...]
     rows: tuple[MatrixRow, ...]
+    codes: tuple[PartyCode, ...]
+    pair_codes: tuple[str, ...]
+    """The pairs by their parties' codes, in the order of ``pairs``."""
+    compact: bool
+    """Too many pairs for the options in common to fit the cells: show codes and statuses only."""
+
+
+COMPACT_PAIRS = 4
+"""From this many pairs (four parties) a PDF matrix shows codes and statuses, not shared options."""
 
 
 @dataclass(frozen=True)
@@ -71,8 +93,11 @@ class IssueSection:
     conditions: tuple[str, ...]
 
 
-def matrix(result: Comparison, labels: Labels) -> Matrix:
-    pairs = tuple(labels.pair(p.parties) for p in result.issues[0].pairs) if result.issues else ()
+def matrix(result: Comparison, record: Record, labels: Labels) -> Matrix:
+    first = result.issues[0].pairs if result.issues else ()
+    pairs = tuple(labels.pair(p.parties) for p in first)
+    codes = party_codes([labels.party(p) for p in result.parties])
+    code = dict(zip(result.parties, codes, strict=True))
     rows = tuple(
         MatrixRow(
             issue.issue,
@@ -81,18 +106,44 @@ def matrix(result: Comparison, labels: Labels) -> Matrix:
                 Cell(
                     labels.pair(p.parties),
                     p.status,
-                    _shown_common(p, labels.options(issue.issue, p.common)),
+                    shown_common(p, labels.options(issue.issue, p.common)),
                     p.gap,
+                    p.parties,
+                    (
+                        *_overlap(issue.issue, p, labels),
+                        *incompatibilities(issue, labels, (p,)),
+                        *conditional_overlaps(issue, record, result.as_of, labels, (p,)),
+                    ),
                 )
                 for p in issue.pairs
             ),
         )
         for issue in result.issues
     )
-    return Matrix(pairs, rows)
+    return Matrix(
+        pairs,
+        rows,
+        tuple(PartyCode(c, labels.party(p)) for p, c in code.items()),
+        tuple(f"{code[p.parties[0]]}×{code[p.parties[1]]}" for p in first),
+        len(pairs) >= COMPACT_PAIRS,
+    )
 
 
-def _shown_common(pair: PairResult, options: tuple[str, ...]) -> tuple[str, ...]:
+def party_codes(names: list[str]) -> tuple[str, ...]:
+    """Initials of a name of several words ("United States": "US"), else its first three letters;
+    lengthened until every code is distinct."""
+    words = [re.findall(r"\w+", n) or [n] for n in names]
+    for extra in range(max(map(len, names), default=0) + 1):
+        codes = [
+            ("".join(w[0] for w in ws) if len(ws) > 1 and not extra else " ".join(ws)[: 3 + extra]).upper()
+            for ws in words
+        ]
+        if len(set(codes)) == len(codes):
+            return tuple(codes)
+    return tuple(names)
+
+
+def shown_common(pair: PairResult, options: tuple[str, ...]) -> tuple[str, ...]:
     """Shared options as the cell shows them: on an incompatible pair they are blocked, and say so."""
     return tuple(f"blocked: {o}" for o in options) if pair.status == "incompatible" else options
 
@@ -118,11 +169,7 @@ def _section(
             labels.party(p) for p, s in zip(result.parties, issue.stances, strict=True) if s is None
         ),
         shared=_shared(issue, held, labels),
-        overlaps=tuple(
-            f"{labels.pair(p.parties)}: both accept {joined(labels.options(issue.issue, p.unconditional))}"
-            for p in issue.pairs
-            if p.unconditional
-        ),
+        overlaps=tuple(line for p in issue.pairs for line in _overlap(issue.issue, p, labels)),
         incompatibilities=incompatibilities(issue, labels),
         conditions=conditional_overlaps(issue, record, result.as_of, labels),
     )
@@ -173,22 +220,35 @@ def _conflict(issue: str, option: str, details: dict[str, str], labels: Labels) 
     )
 
 
-def incompatibilities(issue: IssueComparison, labels: Labels) -> tuple[str, ...]:
-    """Each red line that blocks what another party wants, as a sentence."""
+def _overlap(issue: str, pair: PairResult, labels: Labels) -> tuple[str, ...]:
+    if not pair.unconditional:
+        return ()
+    return (f"{labels.pair(pair.parties)}: both accept {joined(labels.options(issue, pair.unconditional))}",)
+
+
+def incompatibilities(
+    issue: IssueComparison, labels: Labels, pairs: tuple[PairResult, ...] | None = None
+) -> tuple[str, ...]:
+    """Each red line that blocks what another party wants, as a sentence (of ``pairs``, default all)."""
     return tuple(
         _conflict(issue.issue, f.options[0], dict(f.details), labels)
-        for p in issue.pairs
+        for p in (issue.pairs if pairs is None else pairs)
         for f in p.findings
         if f.code == "PR004"
     )
 
 
 def conditional_overlaps(
-    issue: IssueComparison, record: Record, as_of: date, labels: Labels
+    issue: IssueComparison,
+    record: Record,
+    as_of: date,
+    labels: Labels,
+    pairs: tuple[PairResult, ...] | None = None,
 ) -> tuple[str, ...]:
-    """Each condition behind a conditional overlap once, with the parties that block every way to meet it."""
+    """Each condition behind a conditional overlap (of ``pairs``, default all) once, with the
+    parties that block every way to meet it."""
     blockers: dict[tuple[str, str], set[str]] = {}
-    for pair in issue.pairs:
+    for pair in issue.pairs if pairs is None else pairs:
         for finding in pair.findings:
             if finding.code == "PR003":
                 details = dict(finding.details)

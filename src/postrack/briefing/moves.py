@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from postrack.briefing.figures import Segment, step_segments
+from postrack.briefing.figures import Segment, Tick, date_ticks, step_segments, value_ticks
 from postrack.briefing.footnotes import Footnotes
 from postrack.briefing.labels import Labels
 from postrack.record import Record
@@ -80,13 +80,16 @@ class ConvergencePanel:
     issue: str
     title: str
     max_gap: int
+    y_ticks: tuple[Tick, ...]
     lines: tuple[GapLine, ...]
 
 
 @dataclass(frozen=True)
 class Convergence:
     start: str
+    """The first day any pair has a gap on record: the charts' axes span the data, not the record."""
     end: str
+    x_ticks: tuple[Tick, ...]
     panels: tuple[ConvergencePanel, ...]
 
 
@@ -149,9 +152,12 @@ def convergence(record: Record, parties: list[str], as_of: date, labels: Labels)
         )
         for issue in record.issues
     }
-    start = min(d[0] for d in days.values())
     order = {p: n for n, p in enumerate(parties)}
     found = [s for issue, d in days.items() for s in gap_series(record, parties, d, [issue], as_of)]
+    known = [day for s in found for day, gap in s.points if gap is not None]
+    if not known:
+        return None
+    start = min(known)
     pairs = sorted({s.parties for s in found}, key=lambda p: (order[p[0]], order[p[1]]))
     colours = {p: n for n, p in enumerate(pairs)}
     panels = []
@@ -160,10 +166,8 @@ def convergence(record: Record, parties: list[str], as_of: date, labels: Labels)
         if series:
             top = max(max((g for _, g in s.points if g is not None), default=0) for s in series) or 1
             lines = tuple(_line(s, labels, colours[s.parties], start, as_of, top) for s in series)
-            panels.append(ConvergencePanel(issue, labels.issue(issue), top, lines))
-    if not panels:
-        return None
-    return Convergence(start.isoformat(), as_of.isoformat(), tuple(panels))
+            panels.append(ConvergencePanel(issue, labels.issue(issue), top, value_ticks(top), lines))
+    return Convergence(start.isoformat(), as_of.isoformat(), date_ticks(start, as_of), tuple(panels))
 
 
 def _line(series: GapSeries, labels: Labels, colour: int, start: date, end: date, top: int) -> GapLine:

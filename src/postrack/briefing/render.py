@@ -17,18 +17,32 @@ from typing import Any, Literal
 
 from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
-from postrack.briefing.escape import Safe, markdown_text, markdown_url, typst_string, typst_text
+from postrack.briefing.escape import (
+    Safe,
+    html_text,
+    json_script,
+    markdown_text,
+    markdown_url,
+    typst_string,
+    typst_text,
+)
 from postrack.paths import shipped_templates_dir
 from postrack.problems import Problem, UserError
 
-Target = Literal["md", "typ"]
+Target = Literal["md", "typ", "html"]
 TEMPLATE_SUFFIX = ".j2"
 
-_ESCAPERS: dict[Target, Callable[[object], Safe]] = {"md": markdown_text, "typ": typst_text}
-_FILTERS: dict[Target, dict[str, Callable[..., Safe]]] = {
+_ESCAPERS: dict[Target, Callable[[object], str]] = {
+    "md": markdown_text,
+    "typ": typst_text,
+    "html": html_text,
+}
+_FILTERS: dict[Target, dict[str, Callable[..., str]]] = {
     "md": {"md_url": markdown_url},
     "typ": {"typst_string": typst_string},
+    "html": {"json_script": json_script},
 }
 
 
@@ -43,7 +57,7 @@ def environment(target: Target, user_dir: Path | None = None) -> SandboxedEnviro
     escape = _ESCAPERS[target]
 
     def finalize(value: object) -> str:
-        if isinstance(value, Safe):
+        if isinstance(value, Safe) or (target == "html" and isinstance(value, Markup)):
             return value
         if isinstance(value, bool) or not isinstance(value, int | float):
             return escape(value)
@@ -53,7 +67,9 @@ def environment(target: Target, user_dir: Path | None = None) -> SandboxedEnviro
         loader=FileSystemLoader([str(p) for p in search_path(user_dir)]),
         undefined=StrictUndefined,
         finalize=finalize,
-        autoescape=False,
+        # HTML is escaped twice over: by ``finalize`` and by Jinja's own autoescape, which also
+        # covers text a template builds with ``~`` or filters.
+        autoescape=target == "html",
         keep_trailing_newline=True,
         trim_blocks=True,
         lstrip_blocks=True,

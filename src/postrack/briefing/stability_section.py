@@ -3,8 +3,9 @@
 The stability bridge turns the most contested issues into a graph model (each party's options
 are concessions it controls) and the GMCR analysis finds the equilibria under Nash, GMR, SMR and
 SEQ stability. The memo shows how many there are, whether the status quo holds, and the
-equilibria stable under all four concepts with the most concessions first: those are the
-candidate settlements that would also hold.
+equilibria stable under all four concepts, the most plausible first: the fewer concessions a
+combination asks of the status quo, the less the parties have to move to reach it, so the nearer
+it is to where they stand today.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ class ConceptCount:
 @dataclass(frozen=True)
 class StableState:
     concessions: tuple[str, ...]
+    reason: str
+    """Why it ranks where it does: how far it is from the status quo."""
 
 
 @dataclass(frozen=True)
@@ -56,7 +59,7 @@ def stability_section(record: Record, parties: list[str], as_of: date, labels: L
     game = compile_model(bridge.model, generated_locator("<generated from positions>"))
     analysis = analyse(game, coalitions=False)
     equilibria = {c: set(analysis.equilibria(c)) for c in CONCEPTS}
-    strong = sorted(set.intersection(*equilibria.values()), key=lambda s: (-s.bit_count(), s))
+    strong = sorted(set.intersection(*equilibria.values()), key=lambda s: (s.bit_count(), s))
     return StabilitySection(
         available=True,
         reason="",
@@ -68,7 +71,16 @@ def stability_section(record: Record, parties: list[str], as_of: date, labels: L
         ),
         strong=len(strong),
         shown=tuple(
-            StableState(tuple(o.label for k, o in enumerate(game.options) if state >> k & 1))
+            StableState(
+                tuple(o.label for k, o in enumerate(game.options) if state >> k & 1), _distance(state)
+            )
             for state in strong[:SHOWN_STATES]
         ),
     )
+
+
+def _distance(state: int) -> str:
+    moves = state.bit_count()
+    if not moves:
+        return "the status quo itself"
+    return f"{moves} {'concession' if moves == 1 else 'concessions'} from the status quo"

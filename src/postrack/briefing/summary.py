@@ -17,6 +17,9 @@ from postrack.briefing.scenario_section import ScenarioSection
 from postrack.briefing.stability_section import StabilitySection
 from postrack.briefing.zone_section import ZoneChange, ZoneSection
 
+_OVERLAP = " (an option both accept outright)"
+"""The matrix's word ``overlap``, explained where the summary first uses it."""
+
 
 def summarise(
     as_of: date,
@@ -30,7 +33,7 @@ def summarise(
     weak: int,
 ) -> tuple[str, ...]:
     sentences = [
-        _common_ground(as_of, parties, issues),
+        _common_ground(as_of, parties, grid, len(issues)),
         *_divides(grid, issues),
         *_silences(issues),
         _zone(zone),
@@ -51,17 +54,19 @@ def summarise(
     return tuple(sentences)
 
 
-def _common_ground(as_of: date, parties: list[str], issues: tuple[IssueSection, ...]) -> str:
+def _common_ground(as_of: date, parties: list[str], grid: Matrix, issues: int) -> str:
+    """Read off the matrix, in its words, so the summary never claims more than the cells show."""
     who = joined(parties)
     if len(parties) < 2:
-        return f"As of {as_of}, the record holds {who}'s stance on {plural(len(issues), 'issue')}."
-    shared = [i.title for i in issues if i.shared and not i.silent]
-    every = "both" if len(parties) == 2 else "all"
+        return f"As of {as_of}, the record holds {who}'s stance on {plural(issues, 'issue')}."
+    every = "" if len(parties) == 2 else "every pair of "
+    verb = "overlap" if len(parties) == 2 else "overlaps"
+    shared = [r.title for r in grid.rows if r.cells and all(c.status == "overlap" for c in r.cells)]
     if not shared:
-        return f"As of {as_of}, there is no issue on which {who} {every} accept a common option."
+        return f"As of {as_of}, there is no issue on which {every}{who} {verb}{_OVERLAP}."
     return (
-        f"As of {as_of}, {who} {every} accept a common option on {len(shared)} of "
-        f"{plural(len(issues), 'issue')}: {some(shared)}."
+        f"As of {as_of}, {every}{who} {verb}{_OVERLAP} on {len(shared)} of "
+        f"{plural(issues, 'issue')}: {some(shared)}."
     )
 
 
@@ -73,16 +78,20 @@ def _divides(grid: Matrix, issues: tuple[IssueSection, ...]) -> list[str]:
     out = []
     blocked = [r.title for r in rows if any(c.status == "incompatible" for c in r.cells)]
     if blocked:
-        pairs = "the pair has" if len(grid.pairs) == 1 else "at least one pair has"
+        pairs = "the pair is" if len(grid.pairs) == 1 else "at least one pair is"
         out.append(
-            f"On {len(blocked)} of {plural(len(grid.rows), 'issue')} {pairs} no option in common"
+            f"On {len(blocked)} of {plural(len(grid.rows), 'issue')} {pairs} incompatible"
+            " (no option in common)"
             f"{', the most salient being' if len(blocked) > LIST_LIMIT else ':'} {some(blocked)}."
         )
     conditional = [
         r.title for r in rows if any(c.status == "conditional" for c in r.cells) and r.title not in blocked
     ]
     if conditional:
-        out.append(f"On {some(conditional)}, agreement hangs on conditions tied to other issues.")
+        out.append(
+            f"On {some(conditional)}, the overlap is conditional:"
+            " it hangs on conditions tied to other issues."
+        )
     return out
 
 

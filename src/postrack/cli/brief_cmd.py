@@ -1,4 +1,4 @@
-"""``positions brief``: the briefing memo as Markdown or PDF."""
+"""``positions brief``: the briefing memo as Markdown, PDF or HTML."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 class BriefFormat(StrEnum):
     md = "md"
     pdf = "pdf"
+    html = "html"
 
 
 def brief(
@@ -49,7 +50,7 @@ def brief(
         typer.Option(
             "--format",
             "-f",
-            help="md or pdf (default: pdf when -o ends in .pdf, else md).",
+            help="md, pdf or html (default: pdf or html when -o ends in .pdf or .html, else md).",
             show_default=False,
         ),
     ] = None,
@@ -76,7 +77,7 @@ def brief(
 ) -> None:
     """Write a briefing memo: where the parties stand, where a deal could be, what moved, and on what sources.
 
-    Markdown goes to stdout unless -o is given; a PDF always goes to a file.
+    Markdown and HTML go to stdout unless -o is given; a PDF always goes to a file.
     An existing file is replaced only once the new memo has rendered completely.
     """
     from postrack.briefing import build_memo, document  # templates and Typst load only when this runs
@@ -86,9 +87,11 @@ def brief(
     day = parse_date(as_of, scenarios=scenario, horizon=record.manifest.horizon)
     since_day = parse_date(since, "--since") if since is not None else None
     kind = _format(fmt, output)
-    memo = build_memo(record, chosen, day, since_day, scenario or [], with_forecast)
+    memo = build_memo(
+        record, chosen, day, since_day, scenario or [], with_forecast, with_timeline=kind == "html"
+    )
     content = document(memo, kind, template)
-    if kind == "md" and output is None:
+    if kind != "pdf" and output is None:
         sys.stdout.write(content.decode("utf-8"))
         return
     target = output if output is not None else Path(f"brief-{day.isoformat()}.pdf")
@@ -99,8 +102,9 @@ def brief(
 def _format(fmt: BriefFormat | None, output: Path | None) -> Format:
     """As asked, else guessed from the output file's name."""
     if fmt is not None:
-        return "pdf" if fmt is BriefFormat.pdf else "md"
-    return "pdf" if output is not None and output.suffix.lower() == ".pdf" else "md"
+        return fmt.value
+    suffix = output.suffix.lower() if output is not None else ""
+    return "pdf" if suffix == ".pdf" else "html" if suffix in (".html", ".htm") else "md"
 
 
 def _write(target: Path, content: bytes) -> None:
