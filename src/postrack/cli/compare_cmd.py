@@ -24,9 +24,9 @@ from postrack.cli.options import (
 )
 from postrack.compare import Comparison, IssueComparison, PairResult
 from postrack.compare import compare as run_compare
-from postrack.problems import UserError
+from postrack.problems import UsageError
 from postrack.scenarios import load_with_scenarios
-from postrack.text import md_cell
+from postrack.views.markdown import md_cell
 
 _MARK = {
     "overlap": "✔ overlap",
@@ -75,7 +75,7 @@ def compare(
 def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison:
     unknown = [i for i in wanted if i not in known]
     if unknown:
-        raise UserError.single(
+        raise UsageError.single(
             f"--issue: unknown issue {', '.join(map(repr, unknown))} (known: {', '.join(known)})"
         )
     return replace(result, issues=tuple(i for i in result.issues if i.issue in wanted))

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from postrack.cli.options import DataOption, data_dir, parse_date
-from postrack.problems import UserError
+from postrack.problems import UsageError, UserError
 from postrack.tracker.recording import NewSource, NewStatement, record_statement
 
 
@@ -36,10 +36,10 @@ def _condition(
     """The --condition options as a condition in the file's format; the data validation checks ids."""
     if ident is None:
         if requires or otherwise:
-            raise UserError.single("--requires and --otherwise need --condition ID")
+            raise UsageError.single("--requires and --otherwise need --condition ID")
         return None
     if not when or not requires or otherwise is None:
-        raise UserError.single(
+        raise UsageError.single(
             "--condition needs the options it binds (--option), --requires and --otherwise"
         )
     alternatives = []
@@ -47,7 +47,7 @@ def _condition(
         issue, sep, options = text.partition("=")
         wanted = [o.strip() for o in options.split(",") if o.strip()]
         if not sep or not issue.strip() or not wanted:
-            raise UserError.single(f"--requires {text!r}: write ISSUE=OPTION[,OPTION]")
+            raise UsageError.single(f"--requires {text!r}: write ISSUE=OPTION[,OPTION]")
         alternatives.append({"issue": issue.strip(), "options": wanted})
     return {"id": ident, "when": list(when), "requires": alternatives, "otherwise": otherwise.value}
 
@@ -170,9 +170,9 @@ def record(
         )
     options = tuple(option or ())
     if stance is None and options and condition is None:
-        raise UserError.single("--option needs --stance (or --condition)")
+        raise UsageError.single("--option needs --stance (or --condition)")
     if stance is not None and not options:
-        raise UserError.single("--stance needs at least one --option")
+        raise UsageError.single("--stance needs at least one --option")
     if not (stance or withdraw or reset or condition or drop_condition):
         raise UserError.single(
             "say what the statement does: --stance with --option, --withdraw, --reset, --condition"

@@ -23,9 +23,9 @@ from postrack.cli.options import (
 )
 from postrack.loading import load_record
 from postrack.paths import scenarios_dir
-from postrack.problems import UserError
+from postrack.problems import UsageError
 from postrack.scenarios import overlay, read_scenario
-from postrack.text import md_cell
+from postrack.views.markdown import md_cell
 
 if TYPE_CHECKING:
     from postrack.scenarios.impact import ScenarioRun
@@ -40,7 +40,7 @@ def resolve(name: Path, data: Path) -> Path:
     found = scenarios_dir(data) / (name.name if name.suffix else f"{name.name}.yaml")
     if found.is_file():
         return found
-    raise UserError.single(f"no such scenario file: {name} (try `positions scenario list`)")
+    raise UsageError.single(f"no such scenario file: {name} (try `positions scenario list`)")
 
 
 def run(

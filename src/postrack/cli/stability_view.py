@@ -18,7 +18,7 @@ from postrack.cli.options import (
     parse_parties,
 )
 from postrack.loading import load_record
-from postrack.problems import UserError
+from postrack.problems import UsageError, UserError
 from postrack.stability.analysis import Analysis, analyse, shown_states
 from postrack.stability.bridge import MAX_OPTIONS, Bridge, build_model
 from postrack.stability.compile import compile_model
@@ -43,7 +43,7 @@ def run(
     save_model: Path | None,
 ) -> int:
     if (model is None) == (not from_positions):
-        raise UserError.single("give a model file or --from-positions (not both)")
+        raise UsageError.single("give a model file or --from-positions (not both)")
     bridge: Bridge | None = None
     if from_positions:
         bridge = _bridge(data, parties, as_of, issues)
@@ -59,7 +59,7 @@ def run(
             _save(bridge, save_model)
     else:
         if save_model is not None or issues is not None:
-            raise UserError.single("--issues and --save-model only apply with --from-positions")
+            raise UsageError.single("--issues and --save-model only apply with --from-positions")
         assert model is not None
         game = load_model(model)
     start = _state(game, status_quo, "--status-quo")

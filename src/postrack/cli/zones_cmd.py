@@ -20,7 +20,7 @@ from postrack.cli.options import (
     parse_date,
     parse_parties,
 )
-from postrack.problems import UserError
+from postrack.problems import UsageError
 from postrack.scenarios import load_with_scenarios
 
 
@@ -95,7 +95,7 @@ def zones(
     sources of what they relax.
     """
     if target is not None and improve is None:
-        raise UserError.single("--target needs --improve PARTY")
+        raise UsageError.single("--target needs --improve PARTY")
     from postrack.cli import zones_view  # the engine (numpy, networkx) loads only when this command runs
     from postrack.zones import analyse
 

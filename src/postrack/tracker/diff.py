@@ -17,7 +17,7 @@ from typing import Literal
 from postrack.gap import gap
 from postrack.model import Condition, Issue
 from postrack.model.parties import Stance
-from postrack.problems import UserError
+from postrack.problems import UsageError, UserError
 from postrack.record import Record
 from postrack.tracker.history import Change, issue_history
 from postrack.tracker.state import PositionState, State, state_at, until
@@ -136,7 +136,7 @@ class Diff:
 def diff(record: Record, parties: list[str], start: date, end: date, as_of: date) -> Diff:
     """What moved for ``parties`` between ``start`` and ``end``, using nothing dated after ``as_of``."""
     if start > end:
-        raise UserError.single(f"--from {start} is after --to {end}")
+        raise UsageError.single(f"--from {start} is after --to {end}")
     unknown = [p for p in parties if p not in record.parties]
     if unknown:
         raise UserError.single(

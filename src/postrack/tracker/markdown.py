@@ -1,17 +1,17 @@
 """Markdown for the tracker's results: histories, diffs and the chronology.
 
-Text from the data is escaped (:func:`postrack.text.md_cell`); ids are safe by their pattern and
+Text from the data is escaped (:func:`postrack.views.markdown.md_cell`); ids are safe by their pattern and
 shown as code. Output is deterministic so that it can be compared with golden files.
 """
 
 from __future__ import annotations
 
 from postrack.sources import CitedSource
-from postrack.text import md_cell
 from postrack.tracker.diff import Diff, PositionDiff
 from postrack.tracker.history import Change, PartyHistory
 from postrack.tracker.state import PositionState
 from postrack.tracker.timeline import Chronology, EventEntry
+from postrack.views.markdown import md_cell
 
 _STANCE = {"demand": "demand", "acceptable": "acceptable", "red_line": "red line", None: "unstated"}
 
