@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from typing import Annotated
 
 import typer
-from rich.markup import escape
+from rich.console import Group, RenderableType
 from rich.table import Table
 
 from postrack.cli.console import stdout_console
@@ -18,15 +17,19 @@ from postrack.cli.options import (
     FormatOption,
     PartiesOption,
     ScenarioOption,
+    WideOption,
     data_dir,
     parse_date,
     parse_parties,
 )
+from postrack.cli.output import WIDE, emit
 from postrack.compare import Comparison, IssueComparison, PairResult
 from postrack.compare import compare as run_compare
 from postrack.problems import UsageError
 from postrack.scenarios import load_with_scenarios
 from postrack.views.markdown import md_cell
+from postrack.views.terminal import term as escape
+from postrack.views.titles import under
 
 _MARK = {
     "overlap": "✔ overlap",
@@ -43,6 +46,7 @@ def compare(
     fmt: FormatOption = Format.table,
     data: DataOption = None,
     scenario: ScenarioOption = None,
+    wide: WideOption = False,
     issue: Annotated[
         list[str] | None, typer.Option("--issue", "-i", help="Only this issue (repeatable) (default: all).")
     ] = None,
@@ -54,22 +58,21 @@ def compare(
     """
     record = load_with_scenarios(data_dir(data), scenario or [])
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
+    if len(chosen) < 2:
+        raise UsageError.single(f"--parties: compare needs at least two parties (got {', '.join(chosen)})")
     result = run_compare(
         record, chosen, parse_date(as_of, scenarios=scenario, horizon=record.manifest.horizon)
     )
     if issue:
         result = _only(result, issue, list(record.issues))
-    if fmt is Format.json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif fmt is Format.md:
-        typer.echo(markdown(result))
-    else:
-        console = stdout_console()
-        if len(result.issues) == 1:
-            console.print(compact(result))
-            return
-        console.print(table(result) if _fits(result, console.width) else compact(result))
-        console.print(reasons(result))
+    emit(fmt, result, lambda r: terminal(r, WIDE if wide else stdout_console().width), markdown, wide)
+
+
+def terminal(result: Comparison, width: int) -> RenderableType:
+    """The full matrix when it fits ``width``, else one symbol per pair; then the reasons."""
+    if len(result.issues) == 1:
+        return compact(result)
+    return Group(table(result) if _fits(result, width) else compact(result), reasons(result))
 
 
 def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison:
@@ -83,7 +86,7 @@ def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison
 
 def _title(result: Comparison) -> str:
     where = f"{result.workspace}\n" if result.workspace else ""
-    return f"{where}Positions as of {result.as_of} — {', '.join(result.parties)}"
+    return f"{where}Positions as of {result.as_of}{under(result.scenarios)} — {', '.join(result.parties)}"
 
 
 def _fits(result: Comparison, width: int) -> bool:
@@ -169,7 +172,7 @@ def reasons(result: Comparison) -> Table:
 
 def markdown(result: Comparison) -> str:
     pairs = _pairs(result)
-    lines = [f"# Positions as of {result.as_of}", ""]
+    lines = [f"# Positions as of {result.as_of}{md_cell(under(result.scenarios))}", ""]
     if result.workspace:
         lines += [f"Negotiation: {md_cell(result.workspace)}", ""]
     lines += [f"Parties: {', '.join(result.parties)}", ""]

@@ -28,8 +28,8 @@ def report_user_error(error: UserError) -> None:
     for problem in problems:
         print(problem, file=sys.stderr)
     errors = sum(1 for p in problems if p.severity == "error")
-    if errors > 1:
-        print(f"{errors} errors", file=sys.stderr)
+    if errors and len(problems) > 1:  # a count helps only when there are several lines to read
+        print(f"{errors} error{'' if errors == 1 else 's'}", file=sys.stderr)
 
 
 def guarded(command: Callable[..., int | None]) -> Callable[..., None]:

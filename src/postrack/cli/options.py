@@ -66,6 +66,10 @@ class Format(StrEnum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+WideOption = Annotated[
+    bool,
+    typer.Option("--wide", help="Lay the table out for at least 160 columns (for a pager or a file)."),
+]
 
 
 def data_dir(value: Path | None) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -9,7 +10,7 @@ from typing import Annotated
 import typer
 
 from postrack.cli.options import DataOption, data_dir, parse_date
-from postrack.problems import UsageError, UserError
+from postrack.problems import Problem, UsageError, UserError
 from postrack.tracker.recording import NewSource, NewStatement, record_statement
 
 
@@ -28,6 +29,25 @@ class ConfidenceChoice(StrEnum):
 class FallbackChoice(StrEnum):
     red_line = "red_line"
     unstated = "unstated"
+
+
+_PLACEHOLDER = re.compile(r"\W*(\.\.\.+|…|todo|tbd|xx+|placeholder)\W*", re.IGNORECASE)
+
+
+def refuse_placeholders(values: dict[str, str | None]) -> None:
+    """Refuse values copied from an example (``--summary "..."``, ``https://...``): they validate,
+    so without this check they would be stored as if they were a source."""
+    bad = [
+        Problem("", message=f"{option}: {value!r} looks like a placeholder; give the real value")
+        for option, value in values.items()
+        if value is not None
+        and (
+            _PLACEHOLDER.fullmatch(value.strip())
+            or (option.endswith("url") and ("..." in value or "…" in value))
+        )
+    ]
+    if bad:
+        raise UsageError(bad)
 
 
 def _condition(
@@ -160,6 +180,17 @@ def record(
     nothing is written and every problem is reported with file and line. Writers take a lock, so
     several can record at once. --new-source-* adds the cited source in the same step.
     """
+    refuse_placeholders(
+        {
+            "--summary": summary,
+            "--quote": quote,
+            "--paraphrase": paraphrase,
+            "--source": source,
+            "--new-source-outlet": new_source_outlet,
+            "--new-source-url": new_source_url,
+            "--new-source-title": new_source_title,
+        }
+    )
     new_source = None
     if new_source_outlet is not None:
         published = parse_date(new_source_date, "--new-source-date") if new_source_date else None

@@ -31,6 +31,8 @@ class CleanStream:
         self._styled = _isatty(inner)
 
     def write(self, text: str) -> int:
+        if not isinstance(text, str):  # click probes streams with b"" to tell text from binary
+            raise TypeError("write() argument must be str")
         if self._styled:
             parts = _SGR.split(text)
             self._inner.write("".join(p if k % 2 else clean(p) for k, p in enumerate(parts)))

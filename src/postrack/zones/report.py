@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from postrack.record import ScenarioName
 from postrack.sources import CitedSource
 from postrack.views.serialise import plain
 from postrack.zones.ranking import Ranking
@@ -177,6 +178,8 @@ class ZoneReport(ToDict):
     coverage: tuple[Coverage, ...] = ()
     workspace: str = ""
     """The negotiation's title from its manifest."""
+    scenarios: tuple[ScenarioName, ...] = ()
+    """The what-ifs overlaid on the record."""
 
     def issue_zone(self, issue: str) -> IssueZone:
         return next(z for z in self.issue_zones if z.issue == issue)
