@@ -21,6 +21,7 @@ from postrack.cli.options import (
     data_dir,
     parse_date,
     parse_parties,
+    scenario_files,
 )
 from postrack.cli.output import WIDE, emit
 from postrack.compare import Comparison, IssueComparison, PairResult
@@ -56,7 +57,9 @@ def compare(
     Each cell is the status of a pair of parties on an issue (overlap, conditional, incompatible, unknown)
     with the options both would accept.
     """
-    record = load_with_scenarios(data_dir(data), scenario or [])
+    folder = data_dir(data)
+    scenario = scenario_files(scenario, folder)
+    record = load_with_scenarios(folder, scenario)
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
     if len(chosen) < 2:
         raise UsageError.single(f"--parties: compare needs at least two parties (got {', '.join(chosen)})")

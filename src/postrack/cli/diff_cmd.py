@@ -24,7 +24,7 @@ from postrack.cli.options import (
 from postrack.loading import load_record
 from postrack.tracker.diff import Diff
 from postrack.tracker.diff import diff as run_diff
-from postrack.tracker.markdown import diff_md
+from postrack.views.tracker_md import diff_md
 
 TREND_STYLE = {"converging": "green", "diverging": "red", "steady": "", "unknown": "dim"}
 

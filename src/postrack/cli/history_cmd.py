@@ -14,7 +14,7 @@ from postrack.cli.options import AsOfOption, DataOption, Format, FormatOption, d
 from postrack.loading import load_record
 from postrack.tracker.history import Change, PartyHistory
 from postrack.tracker.history import history as party_history
-from postrack.tracker.markdown import history_md
+from postrack.views.tracker_md import history_md
 
 KIND_STYLE = {
     "hardening": "red",

@@ -12,7 +12,15 @@ from typing import Annotated
 
 import typer
 
-from postrack.paths import CATALOGUE, MANIFEST, default_data_dir, find_workspace, shipped_data_dir, shown
+from postrack.paths import (
+    CATALOGUE,
+    MANIFEST,
+    default_data_dir,
+    find_workspace,
+    scenarios_dir,
+    shipped_data_dir,
+    shown,
+)
 from postrack.problems import UsageError
 from postrack.scenarios import read_scenario
 
@@ -49,8 +57,8 @@ ScenarioOption = Annotated[
     typer.Option(
         "--scenario",
         "-s",
-        help="Overlay this scenario YAML on the baseline (repeatable; applied in order)."
-        " Sets the default --as-of.",
+        help="Overlay this scenario (a YAML file, or the name of one in the workspace's scenarios/"
+        " folder) on the baseline; repeatable, applied in order. Sets the default --as-of.",
         show_default=False,
     ),
 ]
@@ -86,6 +94,21 @@ def data_dir(value: Path | None) -> Path:
         file=sys.stderr,
     )
     return found
+
+
+def scenario_files(names: list[Path] | None, data: Path) -> list[Path]:
+    """Each ``--scenario`` as a file: a path as given, else the workspace's scenario of that name
+    (with or without ``.yaml``), so ``-s NAME`` means the same on every command."""
+    return [_scenario_file(name, data) for name in names or []]
+
+
+def _scenario_file(name: Path, data: Path) -> Path:
+    if name.exists():
+        return name
+    found = scenarios_dir(data) / (name.name if name.suffix else f"{name.name}.yaml")
+    if found.is_file():
+        return found
+    raise UsageError.single(f"no such scenario file: {name} (try `positions scenario list`)")
 
 
 def parse_date(

@@ -20,10 +20,10 @@ from postrack.cli.options import (
     data_dir,
     parse_date,
     parse_parties,
+    scenario_files,
 )
 from postrack.loading import load_record
 from postrack.paths import scenarios_dir
-from postrack.problems import UsageError
 from postrack.scenarios import overlay, read_scenario
 from postrack.views.markdown import md_cell
 
@@ -31,16 +31,6 @@ if TYPE_CHECKING:
     from postrack.scenarios.impact import ScenarioRun
 
 app = typer.Typer(help="Run what-if scenarios against the baseline.", no_args_is_help=True)
-
-
-def resolve(name: Path, data: Path) -> Path:
-    """A path as given, else the workspace's scenario of that name (with or without .yaml)."""
-    if name.exists():
-        return name
-    found = scenarios_dir(data) / (name.name if name.suffix else f"{name.name}.yaml")
-    if found.is_file():
-        return found
-    raise UsageError.single(f"no such scenario file: {name} (try `positions scenario list`)")
 
 
 def run(
@@ -56,7 +46,7 @@ def run(
     from postrack.scenarios.impact import run_scenario  # the zone engine loads only when this runs
 
     folder = data_dir(data)
-    path = resolve(file, folder)
+    path = scenario_files([file], folder)[0]
     baseline = load_record(folder)
     overlaid, scenario = overlay(baseline, path)
     chosen = parse_parties(parties, sorted(overlaid.parties), tuple(overlaid.manifest.parties))

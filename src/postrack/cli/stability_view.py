@@ -25,7 +25,7 @@ from postrack.stability.compile import compile_model
 from postrack.stability.concepts import CONCEPTS
 from postrack.stability.game import Game
 from postrack.stability.loading import generated_locator, load_model
-from postrack.stability.markdown import LABELS, render_markdown, render_state, stability_cell
+from postrack.views.stability_md import LABELS, render_markdown, render_state, stability_cell
 
 
 def run(

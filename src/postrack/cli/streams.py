@@ -64,7 +64,7 @@ def _isatty(stream: TextIO) -> bool:
 def clean_streams() -> Iterator[None]:
     """Both streams guarded for the duration of a command; restored however it ends."""
     out, err = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = CleanStream(out), CleanStream(err)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = CleanStream(out), CleanStream(err)
     try:
         yield
     finally:

@@ -22,8 +22,8 @@ from postrack.cli.options import (
     parse_parties,
 )
 from postrack.loading import load_record
-from postrack.tracker.markdown import chronology_md
 from postrack.tracker.timeline import Chronology, chronology, load_timeline
+from postrack.views.tracker_md import chronology_md
 
 
 def timeline(

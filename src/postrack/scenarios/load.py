@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from dataclasses import replace
 
 from postrack.checks import run_checks
 from postrack.loading import load_record, validate_model
