@@ -33,6 +33,7 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
+
 @app.callback()
 def _root(
     version: Annotated[

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 
-from postrack.cli.console import stdout_console
 from postrack.cli.errors import guarded
 from postrack.cli.options import (
     AsOfOption,
@@ -17,18 +17,22 @@ from postrack.cli.options import (
     Format,
     FormatOption,
     PartiesOption,
+    WideOption,
     data_dir,
     parse_date,
     parse_parties,
     scenario_files,
 )
+from postrack.cli.output import emit
 from postrack.loading import load_record
 from postrack.paths import scenarios_dir
 from postrack.scenarios import overlay, read_scenario
+from postrack.views.controls import clean
 from postrack.views.markdown import md_cell
+from postrack.views.terminal import term
 
 if TYPE_CHECKING:
-    from postrack.scenarios.impact import ScenarioRun
+    from postrack.scenarios.impact import ConflictChange, ScenarioRun
 
 app = typer.Typer(help="Run what-if scenarios against the baseline.", no_args_is_help=True)
 
@@ -41,6 +45,7 @@ def run(
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Apply a scenario to the baseline and show what changes: statuses, conflicts, deal zone."""
     from postrack.scenarios.impact import run_scenario  # the zone engine loads only when this runs
@@ -52,26 +57,39 @@ def run(
     chosen = parse_parties(parties, sorted(overlaid.parties), tuple(overlaid.manifest.parties))
     day = parse_date(as_of, scenarios=[path], horizon=baseline.manifest.horizon)
     result = run_scenario(baseline, overlaid, scenario, chosen, day)
-    if fmt is Format.json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif fmt is Format.md:
-        typer.echo(markdown(result))
-    else:
-        console = stdout_console()
-        console.print(f"[bold]{scenario.title}[/] — as of {day}\n{scenario.rationale}\n")
-        console.print(table(result))
-        console.print("\n[bold]Deal zone[/]")
-        for line in zone_lines(result):
-            console.print(f"  {line}", markup=False)
-        for heading, items in (
-            ("Conflicts resolved", result.impact.conflicts_resolved),
-            ("New conflicts", result.impact.conflicts_new),
-        ):
-            console.print(f"\n[bold]{heading}[/]")
-            for c in items or ():
-                console.print(f"  {c.issue} ({' × '.join(c.parties)}): {c.message}", markup=False)
-            if not items:
-                console.print("  none")
+    emit(fmt, result, terminal, markdown, wide)
+
+
+def terminal(result: ScenarioRun) -> RenderableType:
+    """Title and rationale, the status changes, the zone, then the conflicts, as in Markdown."""
+    out: list[RenderableType] = [
+        f"[bold]{term(result.title)}[/] ({term(_id(result))}) — as of {result.as_of}",
+        f"{term(result.rationale)}\n",
+        table(result),
+        "\n[bold]Deal zone[/]",
+        *(Text(clean(f"  {line}")) for line in zone_lines(result)),
+    ]
+    for heading, items in _conflicts(result):
+        out.append(f"\n[bold]{heading}[/]")
+        out += [Text(clean(f"  {line}")) for line in items] or ["  none"]
+    return Group(*out)
+
+
+def _id(result: ScenarioRun) -> str:
+    return result.scenario.scenarios[-1].id if result.scenario.scenarios else ""
+
+
+def _conflicts(result: ScenarioRun) -> list[tuple[str, list[str]]]:
+    def line(c: ConflictChange) -> str:
+        was = f" (was: {c.was})" if c.was else ""
+        return f"{c.issue} ({' × '.join(c.parties)}): {c.message}{was}"
+
+    impact = result.impact
+    return [
+        ("Conflicts resolved", [line(c) for c in impact.conflicts_resolved]),
+        ("New conflicts", [line(c) for c in impact.conflicts_new]),
+        ("Conflicts that remain, changed", [line(c) for c in impact.conflicts_changed]),
+    ]
 
 
 def table(result: ScenarioRun) -> Table:
@@ -92,7 +110,7 @@ def table(result: ScenarioRun) -> Table:
 
 def markdown(result: ScenarioRun) -> str:
     lines = [
-        f"# Scenario: {md_cell(result.title)}",
+        f"# Scenario: {md_cell(result.title)} ({md_cell(_id(result))})",
         "",
         f"As of {result.as_of}. {md_cell(result.rationale)}",
         "",
@@ -102,12 +120,9 @@ def markdown(result: ScenarioRun) -> str:
         before = md_cell(f"{c.before} {', '.join(c.common_before)}".strip())
         after = md_cell(f"{c.after} {', '.join(c.common_after)}".strip())
         lines.append(f"| {c.issue} | {' × '.join(c.parties)} | {before} | {after} |")
-    for heading, items in (
-        ("Conflicts resolved", result.impact.conflicts_resolved),
-        ("New conflicts", result.impact.conflicts_new),
-    ):
+    for heading, items in _conflicts(result):
         lines += ["", f"## {heading}", ""]
-        lines += [f"- {c.issue} ({' × '.join(c.parties)}): {md_cell(c.message)}" for c in items] or ["- none"]
+        lines += [f"- {md_cell(item)}" for item in items] or ["- none"]
     lines += ["", "## Deal zone", "", *(f"- {md_cell(line)}" for line in zone_lines(result))]
     return "\n".join(lines) + "\n"
 
@@ -123,8 +138,14 @@ def zone_lines(result: ScenarioRun) -> list[str]:
     for change in z.issues:
         moved = [f"+{o}" for o in change.entered] + [f"-{o}" for o in change.left]
         lines.append(f"{change.issue}: {' '.join(moved)}")
-    for package in z.best_appeared:
-        lines.append("new best package: " + ", ".join(f"{i}={o}" for i, o in package.options))
+    if z.best_appeared:
+        first = z.best_appeared[0].options
+        lines.append("new best package: " + ", ".join(f"{i}={o}" for i, o in first))
+        for k, package in enumerate(z.best_appeared[1:], start=2):
+            differs = [f"{i}={o}" for (i, o), (_, p) in zip(package.options, first, strict=False) if o != p]
+            lines.append(
+                f"  new best package {k}: as the first but {', '.join(differs) or 'the same options'}"
+            )
     return lines
 
 

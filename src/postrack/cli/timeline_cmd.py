@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -10,7 +9,6 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from postrack.cli.console import stdout_console
 from postrack.cli.history_cmd import change_cells
 from postrack.cli.options import (
     AsOfOption,
@@ -21,8 +19,10 @@ from postrack.cli.options import (
     parse_date,
     parse_parties,
 )
+from postrack.cli.output import emit
 from postrack.loading import load_record
 from postrack.tracker.timeline import Chronology, chronology, load_timeline
+from postrack.views.controls import clean
 from postrack.views.tracker_md import chronology_md
 
 
@@ -56,12 +56,7 @@ def timeline(
     result = chronology(
         record, load_timeline(folder), chosen, parse_date(as_of, horizon=record.manifest.horizon), first, last
     )
-    if fmt is Format.json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif fmt is Format.md:
-        typer.echo(chronology_md(result), nl=False)
-    else:
-        stdout_console().print(tables(result))
+    emit(fmt, result, tables, chronology_md)
 
 
 def tables(result: Chronology) -> Group:
@@ -75,15 +70,15 @@ def tables(result: Chronology) -> Group:
         sources = "; ".join(s.key for s in e.sources)
         events.add_row(
             Text(when),
-            Text(f"{e.title}\n({e.kind})"),
-            Text(f"{e.summary}\n[{sources}]"),
-            Text("\n".join(changes)),
+            Text(clean(f"{e.title}\n({e.kind})")),
+            Text(clean(f"{e.summary}\n[{sources}]")),
+            Text(clean("\n".join(changes))),
         )
     loose = Table(title="Changes not tied to an event", show_lines=True)
     for column in ("date", "issue", "change", "position after", "summary and sources"):
         loose.add_column(column)
     for change in result.unattached:
         cells = change_cells(change)
-        cells[1] = Text(f"{change.party}\n{change.issue}")
+        cells[1] = Text(clean(f"{change.party}\n{change.issue}"))
         loose.add_row(*cells)
     return Group(events, loose) if result.unattached else Group(events)

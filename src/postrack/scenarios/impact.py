@@ -36,9 +36,14 @@ class ConflictChange:
     issue: str
     parties: tuple[str, str]
     message: str
+    was: str = ""
+    """For a conflict that stays but reads differently: what it was in the baseline."""
 
     def to_dict(self) -> dict[str, object]:
-        return {"issue": self.issue, "parties": list(self.parties), "message": self.message}
+        out: dict[str, object] = {"issue": self.issue, "parties": list(self.parties), "message": self.message}
+        if self.was:
+            out["was"] = self.was
+        return out
 
 
 @dataclass(frozen=True)
@@ -46,27 +51,39 @@ class CompareImpact:
     status_changes: tuple[StatusChange, ...]
     conflicts_resolved: tuple[ConflictChange, ...]
     conflicts_new: tuple[ConflictChange, ...]
+    conflicts_changed: tuple[ConflictChange, ...] = ()
+    """Pairs in conflict on an issue both before and after, for other reasons: neither resolved nor new."""
 
     def to_dict(self) -> dict[str, object]:
         return {
             "status_changes": [c.to_dict() for c in self.status_changes],
             "conflicts_resolved": [c.to_dict() for c in self.conflicts_resolved],
             "conflicts_new": [c.to_dict() for c in self.conflicts_new],
+            "conflicts_changed": [c.to_dict() for c in self.conflicts_changed],
         }
 
 
 def compare_impact(before: Comparison, after: Comparison) -> CompareImpact:
-    """Pairs whose status or shared options moved, and red-line conflicts gone or new."""
-    changes, resolved, new = [], [], []
+    """Pairs whose status or shared options moved, and red-line conflicts gone, new or changed.
+
+    A pair in conflict on an issue on both sides is one conflict that changed, never one resolved
+    and one new, even when every message differs."""
+    changes, resolved, new, changed = [], [], [], []
     for x, y in zip(before.issues, after.issues, strict=True):
         for p, q in zip(x.pairs, y.pairs, strict=True):
             if (p.status, p.common) != (q.status, q.common):
                 changes.append(StatusChange(x.issue, p.parties, p.status, q.status, p.common, q.common))
             old = {f.message for f in p.findings if f.code in ("PR004", "PR003")}
             now = {f.message for f in q.findings if f.code in ("PR004", "PR003")}
-            resolved += [ConflictChange(x.issue, p.parties, m) for m in sorted(old - now)]
-            new += [ConflictChange(x.issue, p.parties, m) for m in sorted(now - old)]
-    return CompareImpact(tuple(changes), tuple(resolved), tuple(new))
+            if old and now and old != now:
+                changed.append(
+                    ConflictChange(x.issue, p.parties, "; ".join(sorted(now)), "; ".join(sorted(old)))
+                )
+            elif not now:
+                resolved += [ConflictChange(x.issue, p.parties, m) for m in sorted(old)]
+            elif not old:
+                new += [ConflictChange(x.issue, p.parties, m) for m in sorted(now)]
+    return CompareImpact(tuple(changes), tuple(resolved), tuple(new), tuple(changed))
 
 
 @dataclass(frozen=True)
@@ -83,6 +100,7 @@ class ScenarioRun:
 
     def to_dict(self) -> dict[str, object]:
         return {
+            "id": self.scenario.scenarios[-1].id if self.scenario.scenarios else "",
             "title": self.title,
             "rationale": self.rationale,
             "as_of": self.as_of.isoformat(),
