@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 import yaml
-from rich.markup import escape
 from rich.table import Table
 
 from postrack.cli.console import stdout_console
@@ -25,7 +23,9 @@ from postrack.stability.compile import compile_model
 from postrack.stability.concepts import CONCEPTS
 from postrack.stability.game import Game
 from postrack.stability.loading import generated_locator, load_model
+from postrack.views.serialise import dumps
 from postrack.views.stability_md import LABELS, render_markdown, render_state, stability_cell
+from postrack.views.terminal import term as escape
 
 
 def run(
@@ -73,7 +73,7 @@ def run(
             payload["bridge"] = bridge.to_dict()
         if detail is not None:
             payload["detail"] = analysis.detail_dict(detail)
-        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        typer.echo(dumps(payload))
     elif fmt is Format.md:
         typer.echo(
             render_state(analysis, detail)
