@@ -7,6 +7,7 @@ from datetime import date
 
 from postrack.compare import Comparison, Status, compare
 from postrack.record import Record
+from postrack.rules import Finding
 from postrack.scenarios.model import Scenario
 from postrack.zones import ZoneDiff, ZoneReport, analyse, diff_zones
 
@@ -66,24 +67,40 @@ class CompareImpact:
 def compare_impact(before: Comparison, after: Comparison) -> CompareImpact:
     """Pairs whose status or shared options moved, and red-line conflicts gone, new or changed.
 
-    A pair in conflict on an issue on both sides is one conflict that changed, never one resolved
-    and one new, even when every message differs."""
+    A conflict is one party's red line (or blocked condition) against an option the other wants;
+    when only its wording moves ("which russia demands" → "accepts") it is changed, never both
+    resolved and new."""
     changes, resolved, new, changed = [], [], [], []
     for x, y in zip(before.issues, after.issues, strict=True):
         for p, q in zip(x.pairs, y.pairs, strict=True):
             if (p.status, p.common) != (q.status, q.common):
                 changes.append(StatusChange(x.issue, p.parties, p.status, q.status, p.common, q.common))
-            old = {f.message for f in p.findings if f.code in ("PR004", "PR003")}
-            now = {f.message for f in q.findings if f.code in ("PR004", "PR003")}
-            if old and now and old != now:
-                changed.append(
-                    ConflictChange(x.issue, p.parties, "; ".join(sorted(now)), "; ".join(sorted(old)))
-                )
-            elif not now:
-                resolved += [ConflictChange(x.issue, p.parties, m) for m in sorted(old)]
-            elif not old:
-                new += [ConflictChange(x.issue, p.parties, m) for m in sorted(now)]
+            old, now = _conflicts(p.findings), _conflicts(q.findings)
+            resolved += [ConflictChange(x.issue, p.parties, old[k]) for k in old if k not in now]
+            new += [ConflictChange(x.issue, p.parties, now[k]) for k in now if k not in old]
+            changed += [
+                ConflictChange(x.issue, p.parties, now[k], old[k])
+                for k in now
+                if k in old and now[k] != old[k]
+            ]
     return CompareImpact(tuple(changes), tuple(resolved), tuple(new), tuple(changed))
+
+
+def _conflicts(findings: tuple[Finding, ...]) -> dict[tuple[str, ...], str]:
+    """Each conflict of a pair by what it is (rule, option, who blocks, who wants, which
+    condition), sorted by message, with its message."""
+    found = {
+        (
+            f.code,
+            *f.options,
+            f.detail("blocked_by"),
+            f.detail("wanted_by") or f.detail("party"),
+            f.detail("condition"),
+        ): f.message
+        for f in findings
+        if f.code in ("PR004", "PR003")
+    }
+    return dict(sorted(found.items(), key=lambda item: item[1]))
 
 
 @dataclass(frozen=True)
