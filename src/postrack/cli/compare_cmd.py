@@ -115,9 +115,9 @@ def _cell(pair: PairResult) -> str:
 
 def table(result: Comparison) -> Table:
     out = Table(title=escape(_title(result)), show_lines=True)
-    out.add_column("issue", style="bold")
+    out.add_column("issue", style="bold", overflow="fold")
     for a, b in _pairs(result):
-        out.add_column(f"{a} × {b}")
+        out.add_column(f"{a} × {b}", overflow="fold")
     for issue in result.issues:
         out.add_row(escape(issue.issue), *(f"[{_STYLE[p.status]}]{escape(_cell(p))}[/]" for p in issue.pairs))
     counts = result.status_counts()
@@ -135,9 +135,9 @@ def compact(result: Comparison) -> Table:
     pairs = _pairs(result)
     if len(result.issues) == 1:
         out = Table(title=escape(f"{_title(result)}: {result.issues[0].issue}"), show_lines=True)
-        out.add_column("pair", style="bold")
-        out.add_column("status")
-        out.add_column("why")
+        out.add_column("pair", style="bold", overflow="fold")
+        out.add_column("status", overflow="fold")
+        out.add_column("why", overflow="fold")
         for p in result.issues[0].pairs:
             out.add_row(
                 escape(" × ".join(p.parties)), f"[{_STYLE[p.status]}]{_MARK[p.status]}[/]", escape(p.reason)
@@ -145,7 +145,7 @@ def compact(result: Comparison) -> Table:
         return out
     keys = [chr(ord("A") + k) if k < 26 else str(k + 1) for k in range(len(pairs))]
     out = Table(title=escape(_title(result)), show_lines=False)
-    out.add_column("issue", style="bold")
+    out.add_column("issue", style="bold", overflow="fold")
     for key in keys:
         out.add_column(key, justify="center")
     for issue in result.issues:
@@ -162,9 +162,9 @@ def reasons(result: Comparison) -> Table:
     """Why each pair that is conditional or incompatible stands where it does, issue by issue (an
     unknown pair is one where a party has no stance; the -f md and JSON views give every reason)."""
     out = Table(title="Why, where the pairs are conditional or incompatible", show_lines=False)
-    out.add_column("issue", style="bold")
-    out.add_column("pair")
-    out.add_column("why")
+    out.add_column("issue", style="bold", overflow="fold")
+    out.add_column("pair", overflow="fold")
+    out.add_column("why", overflow="fold")
     for issue in result.issues:
         for p in issue.pairs:
             if p.status in ("conditional", "incompatible"):

@@ -65,7 +65,7 @@ def tables(result: Diff) -> Group:
         title=f"What moved from {result.start} to {result.end} (as of {result.as_of})", show_lines=True
     )
     for column in ("party", "issue", "stances", "salience", "conditions", "statements"):
-        moves.add_column(column)
+        moves.add_column(column, overflow="fold")
     for move in result.moves:
         stances = [f"{m.option}: {m.before or '—'} → {m.after or '—'}" for m in move.stances]
         stances += ["no net change"] if move.net_zero else []
@@ -87,7 +87,7 @@ def tables(result: Diff) -> Group:
         moves.caption = "nothing moved"
     gaps = Table(title="Gaps between the parties (0 = a shared acceptable option)")
     for column in ("issue", "pair", str(result.start), str(result.end), "trend"):
-        gaps.add_column(column)
+        gaps.add_column(column, overflow="fold")
     for g in result.gaps:
         values = ("—" if v is None else str(v) for v in (g.before, g.after))
         gaps.add_row(

@@ -59,7 +59,7 @@ def history(
 def table(result: PartyHistory) -> Table:
     out = Table(title=Text(f"History of {result.name} as of {result.as_of}"), show_lines=True)
     for column in ("date", "issue", "change", "position after", "summary and sources"):
-        out.add_column(column)
+        out.add_column(column, overflow="fold")
     for change in result.changes():
         out.add_row(*change_cells(change))
     if not result.changes():

@@ -95,7 +95,7 @@ def _conflicts(result: ScenarioRun) -> list[tuple[str, list[str]]]:
 def table(result: ScenarioRun) -> Table:
     out = Table(title="Changes against the baseline", show_lines=True)
     for column in ("issue", "pair", "baseline", "scenario"):
-        out.add_column(column)
+        out.add_column(column, overflow="fold")
     for c in result.impact.status_changes:
         out.add_row(
             c.issue,

@@ -122,7 +122,7 @@ def _print_tables(analysis: Analysis, detail: int | None, *, all_states: bool) -
     console.print(f"{int(game.feasible.sum())} feasible states of {game.size}", markup=False)
     options = Table(title="Options", show_lines=False)
     for column in ("#", "option", "decision maker", "irreversible"):
-        options.add_column(column)
+        options.add_column(column, overflow="fold")
     for k, option in enumerate(game.options):
         options.add_row(
             str(k + 1),
@@ -137,7 +137,7 @@ def _print_tables(analysis: Analysis, detail: int | None, *, all_states: bool) -
         caption="only states that are an equilibrium under some concept" if partial else None,
     )
     for column in ("state", "pattern", *(LABELS[c] for c in CONCEPTS)):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for s in states:
         table.add_row(str(s), game.pattern(s), *(stability_cell(analysis, c, s) for c in CONCEPTS))
     console.print(table)

@@ -62,7 +62,7 @@ def timeline(
 def tables(result: Chronology) -> Group:
     events = Table(title=f"Timeline as of {result.as_of}", show_lines=True)
     for column in ("date", "event", "summary", "changes attached"):
-        events.add_column(column)
+        events.add_column(column, overflow="fold")
     for entry in result.events:
         e = entry.event
         when = str(e.start) + (f"\nto {e.end}" if e.end and e.end != e.start else "")
@@ -76,7 +76,7 @@ def tables(result: Chronology) -> Group:
         )
     loose = Table(title="Changes not tied to an event", show_lines=True)
     for column in ("date", "issue", "change", "position after", "summary and sources"):
-        loose.add_column(column)
+        loose.add_column(column, overflow="fold")
     for change in result.unattached:
         cells = change_cells(change)
         cells[1] = Text(clean(f"{change.party}\n{change.issue}"))
