@@ -26,7 +26,7 @@ from postrack.tracker.diff import Diff
 from postrack.tracker.diff import diff as run_diff
 from postrack.views.controls import clean
 from postrack.views.terminal import term as escape
-from postrack.views.tracker_md import diff_md
+from postrack.views.tracker_md import diff_md, diff_summary
 
 TREND_STYLE = {"converging": "green", "diverging": "red", "steady": "", "unknown": "dim"}
 
@@ -93,4 +93,5 @@ def tables(result: Diff) -> Group:
         gaps.add_row(
             escape(g.issue), escape(" / ".join(g.parties)), *values, Text(g.trend, style=TREND_STYLE[g.trend])
         )
-    return Group(moves, gaps)
+    summary = Text(clean("\n".join(diff_summary(result))) + "\n")
+    return Group(summary, moves, gaps)

@@ -132,6 +132,18 @@ class Diff:
             "gaps": [g.to_dict() for g in self.gaps],
         }
 
+    def most_moved(self, n: int = 5) -> tuple[PositionDiff, ...]:
+        """The ``n`` moves with the most stance changes (then statements), so a long diff can open
+        with what an analyst would look at first; ties keep the diff's own order."""
+        ranked = sorted(self.moves, key=lambda m: (-len(m.stances), -len(m.changes)))
+        return tuple(m for m in ranked[:n] if m.stances or m.changes)
+
+    def widest_shifts(self, n: int = 5) -> tuple[PairGap, ...]:
+        """The ``n`` gaps that changed most between the two dates (known on both)."""
+        known = [g for g in self.gaps if g.before is not None and g.after is not None and g.before != g.after]
+        ranked = sorted(known, key=lambda g: -abs((g.after or 0) - (g.before or 0)))
+        return tuple(ranked[:n])
+
 
 def diff(record: Record, parties: list[str], start: date, end: date, as_of: date) -> Diff:
     """What moved for ``parties`` between ``start`` and ``end``, using nothing dated after ``as_of``."""

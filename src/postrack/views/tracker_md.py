@@ -38,6 +38,8 @@ def diff_md(result: Diff) -> str:
         "",
         f"Parties: {', '.join(f'`{p}`' for p in result.parties)}; as of {result.as_of}.",
         "",
+        *(f"- {line}" for line in diff_summary(result)),
+        "",
         "## Moves",
         "",
     ]
@@ -54,6 +56,28 @@ def diff_md(result: Diff) -> str:
             pair = f"`{g.parties[0]}` / `{g.parties[1]}`"
             lines.append(f"| `{g.issue}` | {pair} | {_gap(g.before)} | {_gap(g.after)} | {g.trend} |")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def diff_summary(result: Diff) -> list[str]:
+    """What moved most, first: the moves with the most stance changes and the widest gap shifts
+    (plain text of ids and numbers only; shared by the terminal and Markdown views)."""
+    lines = [f"{_n(len(result.moves), 'position')} moved; {_trends(result)}."]
+    for m in result.most_moved():
+        counts = f"{_n(len(m.stances), 'stance change')}, {_n(len(m.changes), 'statement')}"
+        lines.append(f"most moved: {m.party} on {m.issue} ({counts})")
+    for g in result.widest_shifts():
+        pair = f"{g.parties[0]} / {g.parties[1]}"
+        lines.append(f"gap shift: {g.issue}, {pair}: {g.before} → {g.after} ({g.trend})")
+    return lines
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _trends(result: Diff) -> str:
+    counts = {t: sum(1 for g in result.gaps if g.trend == t) for t in ("converging", "diverging")}
+    return ", ".join(f"{n} pair-issues {t}" for t, n in counts.items())
 
 
 def chronology_md(result: Chronology) -> str:
