@@ -24,7 +24,7 @@ def test_version_names_the_installed_distribution() -> None:
     assert result.exit_code == 0 and result.stdout.startswith("positions ")
 
 
-@pytest.mark.parametrize("delay", [0.3, 1.0, 2.5])
+@pytest.mark.parametrize("delay", [0.2, 0.8, 1.5])
 def test_ctrl_c_at_any_moment_exits_130_with_one_line(delay: float) -> None:
     launch = "import sys; from postrack.cli.launch import main; sys.argv[0] = 'positions'; main()"
     args = ["brief", "--as-of", "2025-06-02", "-f", "md", "--data", str(ROOT / "positions")]

@@ -11,7 +11,7 @@ import typer
 
 from postrack.cli.options import AsOfOption, DataOption, PartiesOption, data_dir, parse_date, parse_parties
 from postrack.loading import load_record
-from postrack.problems import UsageError, UserError
+from postrack.problems import UserError
 from postrack.writing import write_atomic
 
 if TYPE_CHECKING:
@@ -101,9 +101,9 @@ def _format(fmt: BriefFormat | None, output: Path | None) -> Format:
 
 def _write(target: Path, content: bytes) -> None:
     if target.is_dir():
-        raise UsageError.single(f"--output: {target} is a folder; give a file name")
+        raise UserError.single(f"--output: {target} is a folder; give a file name")
     if not target.parent.is_dir():
-        raise UsageError.single(f"--output: no such folder: {target.parent}")
+        raise UserError.single(f"--output: no such folder: {target.parent}")
     try:
         write_atomic(target, content)
     except OSError as exc:

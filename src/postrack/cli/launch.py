@@ -23,6 +23,9 @@ def _interrupted(signum: int, frame: FrameType | None) -> None:
 
 def main() -> None:
     signal.signal(signal.SIGINT, _interrupted)
-    from postrack.cli.app import main as run
+    try:
+        from postrack.cli.app import main as run
 
-    run()
+        run()
+    finally:  # the work is done (or abandoned): an interrupt while Python tears down changes nothing
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
