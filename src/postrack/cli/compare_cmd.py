@@ -24,20 +24,17 @@ from postrack.cli.options import (
     scenario_files,
 )
 from postrack.cli.output import WIDE, emit
-from postrack.compare import Comparison, IssueComparison, PairResult
+from postrack.compare import Comparison
 from postrack.compare import compare as run_compare
 from postrack.problems import UsageError
 from postrack.scenarios import load_with_scenarios
-from postrack.views.markdown import md_cell
+from postrack.views.compare_md import MARK as _MARK
+from postrack.views.compare_md import cell as _cell
+from postrack.views.compare_md import markdown
+from postrack.views.compare_md import pairs as _pairs
 from postrack.views.terminal import term as escape
 from postrack.views.titles import under
 
-_MARK = {
-    "overlap": "✔ overlap",
-    "conditional": "◐ conditional",
-    "incompatible": "✘ incompatible",
-    "unknown": "? unknown",
-}
 _STYLE = {"overlap": "green", "conditional": "yellow", "incompatible": "red", "unknown": "dim"}
 
 
@@ -99,20 +96,6 @@ def _fits(result: Comparison, width: int) -> bool:
     return first + sum(headers) + 3 * (len(headers) + 1) + 1 <= width
 
 
-def _pairs(result: Comparison) -> list[tuple[str, str]]:
-    return [p.parties for p in result.issues[0].pairs] if result.issues else []
-
-
-def _cell(pair: PairResult) -> str:
-    text = _MARK[pair.status]
-    if pair.common:
-        blocked = "blocked: " if pair.status == "incompatible" else ""
-        text += "\n" + blocked + ", ".join(pair.common)
-    if pair.gap:
-        text += f"\ngap {pair.gap}"
-    return text
-
-
 def table(result: Comparison) -> Table:
     out = Table(title=escape(_title(result)), show_lines=True)
     out.add_column("issue", style="bold", overflow="fold")
@@ -171,35 +154,3 @@ def reasons(result: Comparison) -> Table:
                 why = f"[{_STYLE[p.status]}]{_SYMBOL[p.status]}[/] {escape(p.reason)}"
                 out.add_row(escape(issue.issue), escape(" × ".join(p.parties)), why)
     return out
-
-
-def markdown(result: Comparison) -> str:
-    pairs = _pairs(result)
-    lines = [f"# Positions as of {result.as_of}{md_cell(under(result.scenarios))}", ""]
-    if result.workspace:
-        lines += [f"Negotiation: {md_cell(result.workspace)}", ""]
-    lines += [f"Parties: {', '.join(result.parties)}", ""]
-    lines.append("| issue | " + " | ".join(f"{a} × {b}" for a, b in pairs) + " |")
-    lines.append("|---|" + "---|" * len(pairs))
-    for issue in result.issues:
-        cells = [md_cell(_cell(p).replace("\n", "; ")) for p in issue.pairs]
-        lines.append(f"| {issue.issue} | " + " | ".join(cells) + " |")
-    for issue in result.issues:
-        lines += ["", *_issue_section(issue)]
-    return "\n".join(lines) + "\n"
-
-
-def _issue_section(issue: IssueComparison) -> list[str]:
-    lines = [f"## {md_cell(issue.title)} (`{issue.issue}`)", ""]
-    for stance in issue.stances:
-        if stance is None:
-            continue
-        sources = "; ".join(md_cell(s.label()) + (f" <{s.url}>" if s.url else "") for s in stance.sources)
-        flag = " ⚠ weakly sourced" if stance.weakly_sourced else ""
-        lines.append(
-            f"- **{stance.party}** (since {stance.since}{flag}): {md_cell(stance.summary)} — {sources}"
-        )
-    for pair in issue.pairs:
-        lines.append(f"- {' × '.join(pair.parties)}: **{pair.status}**: {md_cell(pair.reason)}")
-        lines += [f"  - {md_cell(f.message)}" for f in pair.findings if f.code != "PR002"]
-    return lines

@@ -28,11 +28,11 @@ from postrack.loading import load_record
 from postrack.paths import scenarios_dir
 from postrack.scenarios import overlay, read_scenario
 from postrack.views.controls import clean
-from postrack.views.markdown import md_cell
+from postrack.views.scenario_md import conflict_lines, markdown, scenario_id, zone_lines
 from postrack.views.terminal import term
 
 if TYPE_CHECKING:
-    from postrack.scenarios.impact import ConflictChange, ScenarioRun
+    from postrack.scenarios.impact import ScenarioRun
 
 app = typer.Typer(help="Run what-if scenarios against the baseline.", no_args_is_help=True)
 
@@ -63,33 +63,16 @@ def run(
 def terminal(result: ScenarioRun) -> RenderableType:
     """Title and rationale, the status changes, the zone, then the conflicts, as in Markdown."""
     out: list[RenderableType] = [
-        f"[bold]{term(result.title)}[/] ({term(_id(result))}) — as of {result.as_of}",
+        f"[bold]{term(result.title)}[/] ({term(scenario_id(result))}) — as of {result.as_of}",
         f"{term(result.rationale)}\n",
         table(result),
         "\n[bold]Deal zone[/]",
         *(Text(clean(f"  {line}")) for line in zone_lines(result)),
     ]
-    for heading, items in _conflicts(result):
+    for heading, items in conflict_lines(result):
         out.append(f"\n[bold]{heading}[/]")
         out += [Text(clean(f"  {line}")) for line in items] or ["  none"]
     return Group(*out)
-
-
-def _id(result: ScenarioRun) -> str:
-    return result.scenario.scenarios[-1].id if result.scenario.scenarios else ""
-
-
-def _conflicts(result: ScenarioRun) -> list[tuple[str, list[str]]]:
-    def line(c: ConflictChange) -> str:
-        was = f" (was: {c.was})" if c.was else ""
-        return f"{c.issue} ({' × '.join(c.parties)}): {c.message}{was}"
-
-    impact = result.impact
-    return [
-        ("Conflicts resolved", [line(c) for c in impact.conflicts_resolved]),
-        ("New conflicts", [line(c) for c in impact.conflicts_new]),
-        ("Conflicts that remain, changed", [line(c) for c in impact.conflicts_changed]),
-    ]
 
 
 def table(result: ScenarioRun) -> Table:
@@ -106,47 +89,6 @@ def table(result: ScenarioRun) -> Table:
     if not result.impact.status_changes:
         out.caption = "no pair changes status"
     return out
-
-
-def markdown(result: ScenarioRun) -> str:
-    lines = [
-        f"# Scenario: {md_cell(result.title)} ({md_cell(_id(result))})",
-        "",
-        f"As of {result.as_of}. {md_cell(result.rationale)}",
-        "",
-    ]
-    lines += ["| issue | pair | baseline | scenario |", "|---|---|---|---|"]
-    for c in result.impact.status_changes:
-        before = md_cell(f"{c.before} {', '.join(c.common_before)}".strip())
-        after = md_cell(f"{c.after} {', '.join(c.common_after)}".strip())
-        lines.append(f"| {c.issue} | {' × '.join(c.parties)} | {before} | {after} |")
-    for heading, items in _conflicts(result):
-        lines += ["", f"## {heading}", ""]
-        lines += [f"- {md_cell(item)}" for item in items] or ["- none"]
-    lines += ["", "## Deal zone", "", *(f"- {md_cell(line)}" for line in zone_lines(result))]
-    return "\n".join(lines) + "\n"
-
-
-def zone_lines(result: ScenarioRun) -> list[str]:
-    """The change of the deal zone in a few plain sentences."""
-    z = result.zones
-
-    def state(empty: bool, count: int) -> str:
-        return "empty" if empty else f"{count:,} package{'' if count == 1 else 's'}"
-
-    lines = [f"{state(z.was_empty, z.count_before)} → {state(z.is_empty, z.count_after)}"]
-    for change in z.issues:
-        moved = [f"+{o}" for o in change.entered] + [f"-{o}" for o in change.left]
-        lines.append(f"{change.issue}: {' '.join(moved)}")
-    if z.best_appeared:
-        first = z.best_appeared[0].options
-        lines.append("new best package: " + ", ".join(f"{i}={o}" for i, o in first))
-        for k, package in enumerate(z.best_appeared[1:], start=2):
-            differs = [f"{i}={o}" for (i, o), (_, p) in zip(package.options, first, strict=False) if o != p]
-            lines.append(
-                f"  new best package {k}: as the first but {', '.join(differs) or 'the same options'}"
-            )
-    return lines
 
 
 def list_scenarios(data: DataOption = None) -> None:
