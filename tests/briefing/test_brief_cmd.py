@@ -86,7 +86,9 @@ def test_template_error_message_names_file_and_line(data_dir: Path, tmp_path: Pa
         (["-o", "/nonexistent/folder/memo.md"], 1, "error: --output: no such folder: /nonexistent/folder"),
     ],
 )
-def test_user_errors_exit_with_one_clean_line(data_dir: Path, args: list[str], code: int, message: str) -> None:
+def test_user_errors_exit_with_one_clean_line(
+    data_dir: Path, args: list[str], code: int, message: str
+) -> None:
     """Bad usage (a date, a party) exits 2; a place that cannot be written exits 1."""
     assert run("--data", str(data_dir), *args) == (code, "", message + "\n")
 

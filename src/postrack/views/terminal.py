@@ -3,8 +3,9 @@
 Rich reads ``[bold]``, ``[link=…]`` and ``[/]`` in any string printed with markup on; a party
 name or a scenario title holding them would style the output, open a live hyperlink or crash
 with ``MarkupError``. Every data string a terminal view prints goes through :func:`term`. Rich
-itself is not imported here (the core stays free of the CLI's libraries); the rule is Rich's own:
-a backslash before ``[`` that starts a tag makes it literal.
+itself is not imported here (the core stays free of the CLI's libraries); the rules are Rich's
+own: before something shaped like a tag, ``2n`` backslashes show ``n`` and one more makes the tag
+literal; before any other ``[``, one backslash is dropped.
 """
 
 from __future__ import annotations
@@ -13,15 +14,23 @@ import re
 
 from postrack.views.controls import clean
 
-_TAG = re.compile(r"(\\*)(\[[a-z#/@][^[]*?])")  # Rich's own tag pattern
+_BRACKET = re.compile(r"(\\*)\[")
+_TAG_AT = re.compile(r"\[[a-z#/@][^[]*?]")  # Rich's own tag pattern
+_TRAILING = re.compile(r"\\+$")
 
 
 def term(text: object) -> str:
-    """``text`` safe to print with Rich markup on: tags escaped, control characters replaced."""
+    """``text`` safe to print with Rich markup on: tags escaped, control characters replaced.
 
-    def escape_tag(match: re.Match[str]) -> str:
-        backslashes, tag = match.groups()
-        return f"{backslashes}{backslashes}\\{tag}"
+    Trailing backslashes are doubled, as Rich's own ``escape`` does, so that a closing tag after
+    the text (``[red]…[/]``) still closes."""
+    plain = clean(text)
 
-    escaped = _TAG.sub(escape_tag, clean(text))
-    return escaped + "\\" if escaped.endswith("\\") and not escaped.endswith("\\\\") else escaped
+    def bracket(match: re.Match[str]) -> str:
+        backslashes = match.group(1)
+        if _TAG_AT.match(plain, match.end() - 1):
+            return backslashes * 2 + "\\["
+        return backslashes + "\\["
+
+    escaped = _BRACKET.sub(bracket, plain)
+    return _TRAILING.sub(lambda m: m.group() * 2, escaped)
