@@ -3,8 +3,9 @@
 Each case folder holds files laid over a copy of the small fixture data set (``data/``), an
 optional ``case.yaml`` (``args`` to run, default ``validate data``; ``remove``: files to delete;
 ``generate``: a large file to create; ``exit``: 2 for bad command-line usage), other files and
-folders the command reads (a scenario, a stability model, a template folder), and ``expected.txt``, the exact stderr. Refresh the golden
-files after an intended change of wording with ``UPDATE_GOLDEN=1 pytest tests/errors``.
+folders the command reads (a scenario, a stability model, a template folder), and
+``expected.txt``, the exact stderr. Refresh the golden files after an intended change of wording
+with ``UPDATE_GOLDEN=1 pytest tests/errors``.
 """
 
 import os
