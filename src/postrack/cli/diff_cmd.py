@@ -54,7 +54,7 @@ def diff(
         record,
         chosen,
         parse_date(start, "--from"),
-        parse_date(end, "--to"),
+        parse_date(end, "--to", horizon=record.manifest.horizon if end else None),
         parse_date(as_of, horizon=record.manifest.horizon),
     )
     emit(fmt, result, tables, diff_md, wide)

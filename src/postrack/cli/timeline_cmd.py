@@ -15,6 +15,7 @@ from postrack.cli.options import (
     DataOption,
     Format,
     FormatOption,
+    WideOption,
     data_dir,
     parse_date,
     parse_parties,
@@ -42,6 +43,7 @@ def timeline(
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
+    wide: WideOption = False,
 ) -> None:
     """The rounds, summits and documents (timeline.yaml) in order, each with the stance changes made at it.
 
@@ -52,11 +54,11 @@ def timeline(
     record = load_record(folder)
     chosen = parse_parties(parties, sorted(record.parties), default=tuple(sorted(record.parties)))
     first = parse_date(start, "--from") if start else None
-    last = parse_date(end, "--to") if end else None
+    last = parse_date(end, "--to", horizon=record.manifest.horizon) if end else None
     result = chronology(
         record, load_timeline(folder), chosen, parse_date(as_of, horizon=record.manifest.horizon), first, last
     )
-    emit(fmt, result, tables, chronology_md)
+    emit(fmt, result, tables, chronology_md, wide)
 
 
 def tables(result: Chronology) -> Group:
