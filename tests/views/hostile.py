@@ -7,12 +7,22 @@ events and a scenario's title and rationale.
 
 from __future__ import annotations
 
+import re
 import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+# Written out here, not taken from the code under test: C0 but tab and newline, DEL, C1 (NEL too),
+# the line and paragraph separators, the bidi marks, embeddings, overrides and isolates.
+RAW_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def has_raw_control(text: str) -> bool:
+    return bool(RAW_CONTROL.search(text))
+
 
 TRACKER_DATA = Path(__file__).parents[1] / "tracker" / "data"
 

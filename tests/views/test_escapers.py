@@ -8,9 +8,9 @@ import json
 from hypothesis import given
 from hypothesis import strategies as st
 from rich.text import Text
-from tests.views.hostile import PIECES
+from tests.views.hostile import PIECES, has_raw_control
 
-from postrack.views.controls import REPLACEMENT, clean, has_unsafe
+from postrack.views.controls import REPLACEMENT, clean
 from postrack.views.html import html_text
 from postrack.views.serialise import dumps
 from postrack.views.terminal import term
@@ -26,7 +26,7 @@ text = st.one_of(
 @given(text)
 def test_clean_leaves_no_unsafe_character_and_is_idempotent(value: str) -> None:
     cleaned = clean(value)
-    assert not has_unsafe(cleaned)
+    assert not has_raw_control(cleaned)
     assert clean(cleaned) == cleaned
 
 
@@ -53,4 +53,4 @@ def test_html_text_opens_no_tag_and_decodes_to_the_text(value: str) -> None:
 def test_json_keeps_the_data_exactly_without_raw_controls(value: str) -> None:
     written = dumps({"text": value})
     assert json.loads(written) == {"text": value}
-    assert not has_unsafe(written.replace("\n", ""))
+    assert not has_raw_control(written.replace("\n", ""))

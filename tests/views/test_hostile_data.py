@@ -16,11 +16,10 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.views.hostile import PIECES, hostile_workspace
+from tests.views.hostile import PIECES, has_raw_control, hostile_workspace
 from typer.testing import CliRunner
 
 from postrack.cli.app import app
-from postrack.views.controls import has_unsafe
 
 runner = CliRunner()
 FORMATS = ("table", "md", "json")
@@ -56,7 +55,7 @@ def check(args: list[str]) -> None:
     assert result.exit_code == 0, f"{where}: exit {result.exit_code}\n{result.stderr}"
     for stream in (result.stdout, result.stderr):
         assert "Traceback" not in stream, where
-        assert not has_unsafe(stream), f"{where}: raw control character in {stream!r:.400}"
+        assert not has_raw_control(stream), f"{where}: raw control character in {stream!r:.400}"
         assert "ZwZ" not in stream, f"{where}: console markup was interpreted"
     fmt = args[args.index("-f") + 1] if "-f" in args else "table"
     if fmt in ("md",) or args[0] == "brief":
@@ -90,4 +89,4 @@ def test_a_hostile_file_name_reaches_stderr_escaped(tmp_path: Path, name: str) -
     (data / name).write_text("party: [unclosed\n", encoding="utf-8")
     result = runner.invoke(app, ["validate", str(data)])
     assert result.exit_code == 1
-    assert not has_unsafe(result.stderr) and "name.yaml" in result.stderr
+    assert not has_raw_control(result.stderr) and "name.yaml" in result.stderr

@@ -21,8 +21,3 @@ _BREAK = re.compile("\r\n|[\r\x85\u2028\u2029]")
 def clean(text: object) -> str:
     """``text`` with line breaks normalised and every other control or bidi character replaced."""
     return _UNSAFE.sub(REPLACEMENT, _BREAK.sub("\n", str(text)))
-
-
-def has_unsafe(text: str) -> bool:
-    """Whether ``text`` holds a character :func:`clean` would replace (for tests and checks)."""
-    return bool(_UNSAFE.search(text) or _BREAK.search(text.replace("\r\n", "\n")))
