@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from postrack.linkage import linkage_graph, to_dot, to_json
+from postrack.linkage import linkage_graph, to_json
 from postrack.loading import load_record
 from postrack.problems import UserError
+from postrack.views.dot import to_dot
 
 ISSUES = """\
 issues:

@@ -16,10 +16,11 @@ from typing import Literal
 
 from postrack.gap import gap
 from postrack.model.parties import Stance
-from postrack.record import IssuePosition, Record, StatementRef
+from postrack.record import IssuePosition, Record, ScenarioName, StatementRef
 from postrack.rules import REGISTRY, Finding, PairContext
 from postrack.sources import CitedSource, cite
 from postrack.stance import Reading, of_position
+from postrack.views.serialise import plain
 
 Status = Literal["overlap", "conditional", "incompatible", "unknown"]
 STATUSES: tuple[Status, ...] = ("overlap", "conditional", "incompatible", "unknown")
@@ -112,6 +113,8 @@ class Comparison:
     issues: tuple[IssueComparison, ...]
     workspace: str = ""
     """The negotiation's title from its manifest, so every output says which data it read."""
+    scenarios: tuple[ScenarioName, ...] = ()
+    """The what-ifs overlaid on the record, so no output passes a scenario off as the record."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -119,6 +122,7 @@ class Comparison:
             "as_of": self.as_of.isoformat(),
             "parties": list(self.parties),
             "issues": [i.to_dict() for i in self.issues],
+            "scenarios": plain(self.scenarios),
         }
 
     def status_counts(self) -> dict[Status, int]:
@@ -159,7 +163,7 @@ def compare(record: Record, parties: list[str] | tuple[str, ...], as_of: date) -
             findings = tuple(f for rule in REGISTRY for f in rule.evaluate(ctx))
             pairs.append(_pair(ctx, findings))
         results.append(IssueComparison(issue.id, issue.title, stances, tuple(pairs)))
-    return Comparison(as_of, tuple(parties), tuple(results), record.manifest.title)
+    return Comparison(as_of, tuple(parties), tuple(results), record.manifest.title, record.scenarios)
 
 
 def _pair(ctx: PairContext, findings: tuple[Finding, ...]) -> PairResult:

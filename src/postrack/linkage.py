@@ -121,26 +121,3 @@ def to_json(graph: nx.MultiDiGraph[str]) -> dict[str, Any]:
             if data["party"] not in link["parties"]:
                 link["parties"].append(data["party"])
     return {"nodes": nodes, "edges": edges, "links": [links[k] for k in sorted(links)]}
-
-
-def to_dot(graph: nx.MultiDiGraph[str]) -> str:
-    """Graphviz text: issues as boxes, conditions as small ellipses labelled party: id."""
-    lines = ["digraph linkage {", "  rankdir=LR;", '  node [fontname="Helvetica"];']
-    for node, data in graph.nodes(data=True):
-        if data["kind"] == "issue":
-            lines.append(f"  {_quote(node)} [shape=box, label={_quote(data['title'])}];")
-        else:
-            label = f"{data['party']}: {data['condition']}"
-            lines.append(f"  {_quote(node)} [shape=ellipse, fontsize=9, label={_quote(label)}];")
-    for a, b, data in graph.edges(data=True):
-        label = ", ".join(data["options"])
-        if data["role"] == "requires":
-            label = f"alt {data['alternative'] + 1}: {label}"
-        style = "solid" if data["role"] == "when" else "dashed"
-        lines.append(f"  {_quote(a)} -> {_quote(b)} [style={style}, fontsize=8, label={_quote(label)}];")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'

@@ -59,3 +59,8 @@ class UserError(Exception):
 
     def summary(self) -> str:
         return "\n".join(str(p) for p in sorted(self.problems))
+
+
+class UsageError(UserError):
+    """A command-line value that cannot be used (a date that is not one, an unknown party or
+    issue): the README's "bad command-line usage", so the CLI exits 2 rather than 1."""

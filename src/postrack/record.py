@@ -74,6 +74,16 @@ DEFAULT_SALIENCE = 5
 
 
 @dataclass(frozen=True)
+class ScenarioName:
+    """A scenario overlaid on a record, so every output of the run can say which it is."""
+
+    id: str
+    """The scenario file's name without ``.yaml``."""
+    title: str
+    as_of: date
+
+
+@dataclass(frozen=True)
 class Record:
     """Everything loaded from a data folder: the catalogue, the sources, every party's file."""
 
@@ -84,6 +94,8 @@ class Record:
     warnings: tuple[Problem, ...] = ()
     sources: dict[str, Source] = field(default_factory=dict)
     manifest: Manifest = field(default_factory=Manifest)
+    scenarios: tuple[ScenarioName, ...] = ()
+    """The scenarios overlaid on the data, in the order applied (none: the record as filed)."""
     _folds: dict[tuple[str, str], _Folds] = field(
         init=False, default_factory=dict, compare=False, repr=False, hash=False
     )

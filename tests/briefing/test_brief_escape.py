@@ -1,4 +1,5 @@
-"""Data strings render literally in both targets, whatever characters they hold.
+"""Data strings render literally in both targets, whatever characters they hold (control and bidi
+characters replaced, as everywhere: :mod:`postrack.views.controls`).
 
 Typst is checked by evaluating the escaped text with the Typst compiler itself; Markdown by
 parsing it with a CommonMark parser and comparing the text that comes out.
@@ -17,6 +18,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from postrack.briefing.escape import markdown_text, markdown_url, typst_string, typst_text
+from postrack.views.controls import clean
 
 HOSTILE = [
     '#import "x.typ": *',
@@ -77,7 +79,7 @@ def _text_of(content: Any) -> str:
 
 @given(text_strategy)
 def test_typst_string_literal_evaluates_to_the_text(compiler: typst.Compiler, text: str) -> None:
-    assert _typst_eval(compiler, typst_string(text)) == text
+    assert _typst_eval(compiler, typst_string(text)) == clean(text)
 
 
 @given(text_strategy, st.sampled_from(["(b)", "[c]", ".len()", " tail", ";", ""]))
@@ -85,7 +87,7 @@ def test_typst_markup_shows_the_text_and_what_follows_literally(
     compiler: typst.Compiler, text: str, after: str
 ) -> None:
     content = _typst_eval(compiler, f"[a{typst_text(text)}{after}]")
-    assert _text_of(content) == "a" + text + after
+    assert _text_of(content) == "a" + clean(text) + after
 
 
 def _md_text(tokens: list[Any]) -> str:
@@ -105,13 +107,13 @@ def test_markdown_text_parses_back_to_the_text_on_one_line(text: str) -> None:
     source = f"x {markdown_text(text)}"
     tokens = MarkdownIt("commonmark").enable("table").parse(source)
     assert [t.type for t in tokens] == ["paragraph_open", "inline", "paragraph_close"]
-    assert _md_text(tokens) == ("x " + " ".join(text.split())).rstrip().replace("\x00", "\ufffd")
+    assert _md_text(tokens) == ("x " + " ".join(clean(text).split())).rstrip()
 
 
 @given(text_strategy)
 def test_markdown_text_starting_a_line_is_still_one_plain_paragraph(text: str) -> None:
     tokens = MarkdownIt("commonmark").parse(markdown_text(text))
-    expected = " ".join(text.split()).replace("\x00", "\ufffd")
+    expected = " ".join(clean(text).split())
     assert [t.type for t in tokens] == (["paragraph_open", "inline", "paragraph_close"] if expected else [])
     assert _md_text(tokens) == expected
 

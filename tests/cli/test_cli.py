@@ -41,16 +41,16 @@ def test_usage_error_exits_2() -> None:
     assert "No such option" in err
 
 
-def test_unknown_party_is_a_user_error() -> None:
+def test_unknown_party_is_bad_usage() -> None:
     code, out, err = run("compare", "--data", str(SMALL), "--parties", "north,nobody")
-    assert code == 1
+    assert code == 2
     assert out == ""
     assert err.strip() == "error: --parties: unknown party 'nobody' (known: broker, north, south)"
 
 
-def test_bad_date_is_a_user_error() -> None:
+def test_bad_date_is_bad_usage() -> None:
     code, _, err = run("compare", "--data", str(SMALL), "--as-of", "16/05/2025")
-    assert code == 1
+    assert code == 2
     assert "--as-of: '16/05/2025' is not a date in the form YYYY-MM-DD" in err
 
 

@@ -26,7 +26,7 @@ from postrack.cli.app import app
 from postrack.paths import default_data_dir
 
 SMALL = Path(__file__).parents[1] / "data" / "small"
-LOCATED = re.compile(r"^[^\s:][^:]*\.ya?ml:\d+:\d+: |^\d+ errors$|^[^\s:][^:]*\.ya?ml: (missing|refused)")
+LOCATED = re.compile(r"^[^\s:][^:]*\.ya?ml:\d+:\d+: |^\d+ errors?$|^[^\s:][^:]*\.ya?ml: (missing|refused)")
 IDS = [
     "russia",
     "ukraine",

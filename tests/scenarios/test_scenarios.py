@@ -1,5 +1,6 @@
 """Scenario files: validation with locations, identities, and the run against the baseline."""
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -9,8 +10,9 @@ from hypothesis import strategies as st
 
 from postrack.compare import compare
 from postrack.loading import load_record
-from postrack.paths import shipped_scenarios_dir
+from postrack.paths import shipped_data_dir, shipped_scenarios_dir
 from postrack.problems import UserError
+from postrack.record import ScenarioName
 from postrack.scenarios import load_with_scenarios, overlay
 from postrack.scenarios.impact import run_scenario
 from postrack.zones import analyse
@@ -60,14 +62,18 @@ def test_empty_scenario_changes_nothing(tmp_path: Path) -> None:
     path.write_text("title: nothing\nrationale: a control\nas_of: 2025-06-10\n")
     base = load_record(SMALL)
     merged, _ = overlay(base, path)
-    assert compare(merged, PARTIES, date(2025, 6, 10)) == compare(base, PARTIES, date(2025, 6, 10))
-    assert analyse(merged, PARTIES, date(2025, 6, 10)) == analyse(base, PARTIES, date(2025, 6, 10))
+    named = (ScenarioName("empty", "nothing", date(2025, 6, 10)),)
+    day = date(2025, 6, 10)
+    assert compare(merged, PARTIES, day) == replace(compare(base, PARTIES, day), scenarios=named)
+    assert analyse(merged, PARTIES, day) == replace(analyse(base, PARTIES, day), scenarios=named)
 
 
 @given(st.dates(min_value=date(2025, 5, 1), max_value=date(2025, 8, 1)))
 def test_applying_twice_equals_once(day: date) -> None:
     once = load_with_scenarios(SMALL, [AID])
     twice = load_with_scenarios(SMALL, [AID, AID])
+    assert once.scenarios * 2 == twice.scenarios  # the record says what was applied, twice
+    twice = replace(twice, scenarios=once.scenarios)
     assert compare(once, PARTIES, day).to_dict() == compare(twice, PARTIES, day).to_dict()
     assert analyse(once, PARTIES, day).to_dict() == analyse(twice, PARTIES, day).to_dict()
 
@@ -85,6 +91,19 @@ def test_run_reports_what_the_concession_opens() -> None:
         "south's red line blocks halted, which north demands",
     ]
     assert result.impact.conflicts_new == ()
+    assert result.impact.conflicts_changed == ()
+
+
+def test_a_conflict_that_changes_wording_is_changed_not_resolved_and_new() -> None:
+    shipped = load_record(shipped_data_dir())
+    merged, scenario = overlay(shipped, shipped_scenarios_dir() / "russia_donbas_only.yaml")
+    impact = run_scenario(shipped, merged, scenario, ["russia", "ukraine"], date(2025, 6, 2)).impact
+    changed = [c for c in impact.conflicts_changed if c.issue == "territory"]
+    assert changed and changed[0].was.endswith("which russia demands")
+    assert changed[0].message.endswith("which russia accepts")
+    gone = {(c.issue, c.parties, c.message.split(",")[0]) for c in impact.conflicts_resolved}
+    came = {(c.issue, c.parties, c.message.split(",")[0]) for c in impact.conflicts_new}
+    assert gone.isdisjoint(came)
 
 
 def test_shipped_scenarios_apply_to_the_shipped_data() -> None:

@@ -112,7 +112,7 @@ def test_user_errors_exit_1_without_traceback(tmp_path: Path) -> None:
     assert (code, out) == (1, "")
     assert err.strip() == "error: --state: pattern 'YYY' has 3 characters; the model has 2 options"
     code, _, err = run()
-    assert code == 1 and "give a model file or --from-positions" in err
+    assert code == 2 and "give a model file or --from-positions" in err
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: x\ndecision_makers: []\n", encoding="utf-8")
     code, _, err = run(str(bad))
@@ -189,9 +189,9 @@ def test_from_positions_builds_and_saves_a_model(tmp_path: Path) -> None:
 
 def test_from_positions_rejects_a_model_file_too(tmp_path: Path) -> None:
     code, _, err = run(str(MODELS / "chicken.yaml"), "--from-positions")
-    assert code == 1 and "not both" in err
+    assert code == 2 and "not both" in err
     code, _, err = run(str(MODELS / "chicken.yaml"), "--issues", "aid")
-    assert code == 1 and "only apply with --from-positions" in err
+    assert code == 2 and "only apply with --from-positions" in err
 
 
 def test_shipped_istanbul_model_loads_and_evolves_from_its_status_quo() -> None:

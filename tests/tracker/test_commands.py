@@ -53,9 +53,9 @@ def test_tables_show_the_changes() -> None:
         ),
     ],
 )
-def test_bad_input_exits_1_with_a_clean_message(args: list[str], message: str) -> None:
+def test_bad_usage_exits_2_with_a_clean_message(args: list[str], message: str) -> None:
     result = runner.invoke(app, [*args, *DATA])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr and result.stdout == ""
 

@@ -322,7 +322,7 @@ def test_the_record_command_refuses_cleanly(tracker_copy: Path) -> None:
             str(tracker_copy),
         ],
     )
-    assert bad_date.exit_code == 1 and "--date: '1 Oct' is not a date" in bad_date.stderr
+    assert bad_date.exit_code == 2 and "--date: '1 Oct' is not a date" in bad_date.stderr
     unknown = runner.invoke(
         app,
         [
@@ -405,4 +405,4 @@ def test_the_record_command_refuses_a_statement_that_says_nothing(tracker_copy: 
             str(tracker_copy),
         ],
     )
-    assert bad.exit_code == 1 and "write ISSUE=OPTION[,OPTION]" in bad.stderr
+    assert bad.exit_code == 2 and "write ISSUE=OPTION[,OPTION]" in bad.stderr

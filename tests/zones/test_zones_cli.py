@@ -49,8 +49,8 @@ def test_zones_markdown_and_table_show_the_concessions(zone_data: Path) -> None:
     assert "**The tolerated zone is empty**" in out
     assert "## Cheapest concessions to open the zone" in out
     assert (
-        "south drops its red line on military_aid=halted (from continues) — cost 7; News, 2025-05-16, https://example.org/s"
-        in out
+        "south drops its red line on military\\_aid=halted \\(from continues\\) — cost 7;"
+        " News, 2025-05-16, https://example.org/s" in out
     )
     args = (*args, "--tier", "tolerated")
     code, out, _ = run(*args)
@@ -93,7 +93,7 @@ def test_zones_scenario_overlays_the_data(zone_data: Path, tmp_path: Path) -> No
     assert data["issue_zones"][0]["in_zone"] == [{"option": "immediate", "packages": 6}]
 
 
-def test_zones_bad_input_exits_1_without_traceback(zone_data: Path) -> None:
+def test_zones_bad_usage_exits_2_without_traceback(zone_data: Path) -> None:
     for args in (
         ["--issues", "peace"],
         ["-p", "north,nobody"],
@@ -102,7 +102,7 @@ def test_zones_bad_input_exits_1_without_traceback(zone_data: Path) -> None:
         ["--target", "0.5"],
     ):
         code, out, err = run("zones", "--data", str(zone_data), *args)
-        assert code == 1 and out == "" and "Traceback" not in err and err
+        assert code == 2 and out == "" and "Traceback" not in err and err
 
 
 def test_graph_dot_and_json(zone_data: Path) -> None:

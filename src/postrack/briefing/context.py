@@ -25,7 +25,7 @@ from postrack.briefing.summary import summarise
 from postrack.briefing.timeline import Frame, timeline
 from postrack.briefing.zone_section import ZoneSection, zone_report, zone_section
 from postrack.compare import compare
-from postrack.problems import UserError
+from postrack.problems import UsageError
 from postrack.record import Record
 
 CLASSIFICATION = "UNCLASSIFIED — compiled from open sources; not an official position of any party"
@@ -75,7 +75,7 @@ def build_memo(
     """Everything a memo says about ``parties`` as of ``as_of``; ``since`` adds what moved after it,
     ``with_timeline`` the matrix through the dated record (the HTML memo's date control)."""
     if since is not None and since > as_of:
-        raise UserError.single(f"--since {since} is after the memo's date {as_of}")
+        raise UsageError.single(f"--since {since} is after the memo's date {as_of}")
     overlaid = overlay_all(record, list(scenarios), as_of)
     labels, notes = Labels(record), Footnotes()
     result = compare(record, parties, as_of)

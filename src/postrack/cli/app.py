@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
 import typer
 
 from postrack.cli import (
@@ -21,6 +23,7 @@ from postrack.cli import (
     zones_cmd,
 )
 from postrack.cli.errors import guarded
+from postrack.cli.version import show_version
 
 app = typer.Typer(
     name="positions",
@@ -30,6 +33,17 @@ app = typer.Typer(
     add_completion=True,
     rich_markup_mode=None,
 )
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Negotiation position tracker: sourced positions, overlaps, deal zones and briefings."""
+
 
 app.command("init")(guarded(init_cmd.init))
 app.command("validate")(guarded(validate_cmd.validate))

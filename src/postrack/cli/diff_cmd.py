@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -10,21 +9,24 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from postrack.cli.console import stdout_console
 from postrack.cli.options import (
     AsOfOption,
     DataOption,
     Format,
     FormatOption,
     PartiesOption,
+    WideOption,
     data_dir,
     parse_date,
     parse_parties,
 )
+from postrack.cli.output import emit
 from postrack.loading import load_record
 from postrack.tracker.diff import Diff
 from postrack.tracker.diff import diff as run_diff
-from postrack.tracker.markdown import diff_md
+from postrack.views.controls import clean
+from postrack.views.terminal import term as escape
+from postrack.views.tracker_md import diff_md, diff_summary
 
 TREND_STYLE = {"converging": "green", "diverging": "red", "steady": "", "unknown": "dim"}
 
@@ -38,6 +40,7 @@ def diff(
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
+    wide: WideOption = False,
 ) -> None:
     """What moved between two dates: stances, red lines, conditions, salience, and the statements behind it.
 
@@ -51,15 +54,10 @@ def diff(
         record,
         chosen,
         parse_date(start, "--from"),
-        parse_date(end, "--to"),
+        parse_date(end, "--to", horizon=record.manifest.horizon if end else None),
         parse_date(as_of, horizon=record.manifest.horizon),
     )
-    if fmt is Format.json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif fmt is Format.md:
-        typer.echo(diff_md(result), nl=False)
-    else:
-        stdout_console().print(tables(result))
+    emit(fmt, result, tables, diff_md, wide)
 
 
 def tables(result: Diff) -> Group:
@@ -67,7 +65,7 @@ def tables(result: Diff) -> Group:
         title=f"What moved from {result.start} to {result.end} (as of {result.as_of})", show_lines=True
     )
     for column in ("party", "issue", "stances", "salience", "conditions", "statements"):
-        moves.add_column(column)
+        moves.add_column(column, overflow="fold")
     for move in result.moves:
         stances = [f"{m.option}: {m.before or '—'} → {m.after or '—'}" for m in move.stances]
         stances += ["no net change"] if move.net_zero else []
@@ -84,13 +82,16 @@ def tables(result: Diff) -> Group:
             "\n".join(conditions),
             "\n".join(statements),
         )
-        moves.add_row(*(Text(c) for c in cells))
+        moves.add_row(*(Text(clean(c)) for c in cells))
     if not result.moves:
         moves.caption = "nothing moved"
     gaps = Table(title="Gaps between the parties (0 = a shared acceptable option)")
     for column in ("issue", "pair", str(result.start), str(result.end), "trend"):
-        gaps.add_column(column)
+        gaps.add_column(column, overflow="fold")
     for g in result.gaps:
         values = ("—" if v is None else str(v) for v in (g.before, g.after))
-        gaps.add_row(g.issue, " / ".join(g.parties), *values, Text(g.trend, style=TREND_STYLE[g.trend]))
-    return Group(moves, gaps)
+        gaps.add_row(
+            escape(g.issue), escape(" / ".join(g.parties)), *values, Text(g.trend, style=TREND_STYLE[g.trend])
+        )
+    summary = Text(clean("\n".join(diff_summary(result))) + "\n")
+    return Group(summary, moves, gaps)

@@ -8,7 +8,7 @@ from rich.table import Table
 from postrack.forecast import Backtest, Forecast
 from postrack.forecast.backtest import METHODS
 from postrack.forecast.engine import IssueForecast
-from postrack.text import md_cell
+from postrack.views.markdown import md_cell
 
 _KIND = {"conflict": "conflict", "compromise": "compromise", "capitulation": "gives in"}
 

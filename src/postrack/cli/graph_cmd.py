@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
 from typing import Annotated
 
@@ -10,6 +9,7 @@ import typer
 
 from postrack.cli.options import AsOfOption, DataOption, PartiesOption, data_dir, parse_date, parse_parties
 from postrack.loading import load_record
+from postrack.views.serialise import dumps
 
 
 class GraphFormat(StrEnum):
@@ -31,7 +31,8 @@ def graph(
     per alternative to the issues it requires; every issue carries the part of the graph the
     zone engine solves it in.
     """
-    from postrack.linkage import linkage_graph, to_dot, to_json  # networkx loads only when this command runs
+    from postrack.linkage import linkage_graph, to_json
+    from postrack.views.dot import to_dot  # networkx loads only when this command runs
 
     record = load_record(data_dir(data))
     g = linkage_graph(
@@ -40,7 +41,7 @@ def graph(
         parse_date(as_of, horizon=record.manifest.horizon),
     )
     if fmt is GraphFormat.json:
-        print(json.dumps(to_json(g), indent=2, ensure_ascii=False))
+        print(dumps(to_json(g)))
     else:
         print(to_dot(g), end="")
     return 0

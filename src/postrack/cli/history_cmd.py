@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from postrack.cli.console import stdout_console
-from postrack.cli.options import AsOfOption, DataOption, Format, FormatOption, data_dir, parse_date
+from postrack.cli.options import (
+    AsOfOption,
+    DataOption,
+    Format,
+    FormatOption,
+    WideOption,
+    data_dir,
+    parse_date,
+)
+from postrack.cli.output import emit
 from postrack.loading import load_record
 from postrack.tracker.history import Change, PartyHistory
 from postrack.tracker.history import history as party_history
-from postrack.tracker.markdown import history_md
+from postrack.views.controls import clean
+from postrack.views.tracker_md import history_md
 
 KIND_STYLE = {
     "hardening": "red",
@@ -36,6 +44,7 @@ def history(
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
+    wide: WideOption = False,
 ) -> None:
     """How a party's position moved: every statement in date order, marked hardening, softening or reframing.
 
@@ -44,18 +53,13 @@ def history(
     """
     record = load_record(data_dir(data))
     result = party_history(record, party, parse_date(as_of, horizon=record.manifest.horizon), issue)
-    if fmt is Format.json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif fmt is Format.md:
-        typer.echo(history_md(result), nl=False)
-    else:
-        stdout_console().print(table(result))
+    emit(fmt, result, table, history_md, wide)
 
 
 def table(result: PartyHistory) -> Table:
-    out = Table(title=f"History of {result.name} as of {result.as_of}", show_lines=True)
+    out = Table(title=Text(f"History of {result.name} as of {result.as_of}"), show_lines=True)
     for column in ("date", "issue", "change", "position after", "summary and sources"):
-        out.add_column(column)
+        out.add_column(column, overflow="fold")
     for change in result.changes():
         out.add_row(*change_cells(change))
     if not result.changes():
@@ -74,12 +78,12 @@ def change_cells(change: Change) -> list[Text]:
     notes = [f"corrects {change.corrects}"] if change.corrects else []
     notes += [f"corrected by {change.corrected_by}"] if change.corrected_by else []
     kind = Text(change.kind, style=KIND_STYLE[change.kind])
-    kind.append("".join(f"\n{line}" for line in (*notes, *change.reasons)), style="dim")
+    kind.append(clean("".join(f"\n{line}" for line in (*notes, *change.reasons))), style="dim")
     sources = ", ".join(s.id for s in change.sources)
     return [
         Text(str(change.date)),
         Text(change.issue),
         kind,
-        Text("\n".join(held) or "—"),
-        Text(f"{change.summary}\n[{sources}]"),
+        Text(clean("\n".join(held) or "—")),
+        Text(clean(f"{change.summary}\n[{sources}]")),
     ]

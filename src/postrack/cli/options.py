@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from datetime import date
 from enum import StrEnum
@@ -11,8 +12,16 @@ from typing import Annotated
 
 import typer
 
-from postrack.paths import CATALOGUE, MANIFEST, default_data_dir, find_workspace, shipped_data_dir, shown
-from postrack.problems import UserError
+from postrack.paths import (
+    CATALOGUE,
+    MANIFEST,
+    default_data_dir,
+    find_workspace,
+    scenarios_dir,
+    shipped_data_dir,
+    shown,
+)
+from postrack.problems import UsageError
 from postrack.scenarios import read_scenario
 
 DataOption = Annotated[
@@ -48,11 +57,14 @@ ScenarioOption = Annotated[
     typer.Option(
         "--scenario",
         "-s",
-        help="Overlay this scenario YAML on the baseline (repeatable; applied in order)."
-        " Sets the default --as-of.",
+        help="Overlay this scenario (a YAML file, or the name of one in the workspace's scenarios/"
+        " folder) on the baseline; repeatable, applied in order. Sets the default --as-of.",
         show_default=False,
     ),
 ]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Format(StrEnum):
@@ -62,6 +74,10 @@ class Format(StrEnum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+WideOption = Annotated[
+    bool,
+    typer.Option("--wide", help="Lay the table out for at least 160 columns (for a pager or a file)."),
+]
 
 
 def data_dir(value: Path | None) -> Path:
@@ -80,29 +96,51 @@ def data_dir(value: Path | None) -> Path:
     return found
 
 
+def scenario_files(names: list[Path] | None, data: Path) -> list[Path]:
+    """Each ``--scenario`` as a file: a path as given, else the workspace's scenario of that name
+    (with or without ``.yaml``), so ``-s NAME`` means the same on every command."""
+    return [_scenario_file(name, data) for name in names or []]
+
+
+def _scenario_file(name: Path, data: Path) -> Path:
+    if name.exists():
+        return name
+    found = scenarios_dir(data) / (name.name if name.suffix else f"{name.name}.yaml")
+    if found.is_file():
+        return found
+    raise UsageError.single(f"no such scenario file: {name} (try `positions scenario list`)")
+
+
 def parse_date(
     value: str | None,
     option: str = "--as-of",
     scenarios: list[Path] | None = None,
     horizon: date | None = None,
 ) -> date:
-    """The date asked for; without one, the latest scenario's date, else today (with a note on
-    stderr when today is past the data's ``horizon``, the last date the manifest says it covers)."""
+    """The date asked for; without one, the latest scenario's date, else today. A note on stderr
+    says when the date is past the data's ``horizon`` (the last date the manifest says it covers):
+    the answer is then the record as it stood at the horizon, not news the data does not hold."""
     if value is None:
         if scenarios:
             return max(read_scenario(path)[0].as_of for path in scenarios)
-        today = date.today()
-        if horizon is not None and today > horizon:
-            print(
-                f"note: {option} defaults to today ({today}), past the data's horizon ({horizon}):"
-                " nothing after it is on record",
-                file=sys.stderr,
-            )
-        return today
+        day, how = date.today(), f"defaults to today ({date.today()})"
+    else:
+        day, how = _iso_date(value, option), f"is {value}"
+    if horizon is not None and day > horizon:
+        print(
+            f"note: {option} {how}, past the data's horizon ({horizon}): nothing after it is on record",
+            file=sys.stderr,
+        )
+    return day
+
+
+def _iso_date(value: str, option: str) -> date:
+    if not _ISO_DATE.fullmatch(value):
+        raise UsageError.single(f"{option}: {value!r} is not a date in the form YYYY-MM-DD")
     try:
         return date.fromisoformat(value)
-    except ValueError:
-        raise UserError.single(f"{option}: {value!r} is not a date in the form YYYY-MM-DD") from None
+    except ValueError as error:
+        raise UsageError.single(f"{option}: {value!r} is not a real date ({error})") from None
 
 
 def parse_parties(value: str | None, known: list[str], default: tuple[str, ...] = ()) -> list[str]:
@@ -115,11 +153,11 @@ def parse_parties(value: str | None, known: list[str], default: tuple[str, ...] 
         wanted = [p.strip() for p in value.split(",") if p.strip()]
     unknown = [p for p in wanted if p not in known]
     if unknown:
-        raise UserError.single(
+        raise UsageError.single(
             f"--parties: unknown party {', '.join(map(repr, unknown))} (known: {', '.join(sorted(known))})"
         )
     if len(set(wanted)) != len(wanted):
-        raise UserError.single("--parties: a party is listed twice")
+        raise UsageError.single("--parties: a party is listed twice")
     if not wanted:
-        raise UserError.single("--parties: give at least one party id")
+        raise UsageError.single("--parties: give at least one party id")
     return wanted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -9,7 +10,7 @@ from typing import Annotated
 import typer
 
 from postrack.cli.options import DataOption, data_dir, parse_date
-from postrack.problems import UserError
+from postrack.problems import Problem, UsageError, UserError
 from postrack.tracker.recording import NewSource, NewStatement, record_statement
 
 
@@ -30,16 +31,35 @@ class FallbackChoice(StrEnum):
     unstated = "unstated"
 
 
+_PLACEHOLDER = re.compile(r"\W*(\.\.\.+|…|todo|tbd|xx+|placeholder)\W*", re.IGNORECASE)
+
+
+def refuse_placeholders(values: dict[str, str | None]) -> None:
+    """Refuse values copied from an example (``--summary "..."``, ``https://...``): they validate,
+    so without this check they would be stored as if they were a source."""
+    bad = [
+        Problem("", message=f"{option}: {value!r} looks like a placeholder; give the real value")
+        for option, value in values.items()
+        if value is not None
+        and (
+            _PLACEHOLDER.fullmatch(value.strip())
+            or (option.endswith("url") and ("..." in value or "…" in value))
+        )
+    ]
+    if bad:
+        raise UsageError(bad)
+
+
 def _condition(
     ident: str | None, when: tuple[str, ...], requires: list[str], otherwise: FallbackChoice | None
 ) -> dict[str, object] | None:
     """The --condition options as a condition in the file's format; the data validation checks ids."""
     if ident is None:
         if requires or otherwise:
-            raise UserError.single("--requires and --otherwise need --condition ID")
+            raise UsageError.single("--requires and --otherwise need --condition ID")
         return None
     if not when or not requires or otherwise is None:
-        raise UserError.single(
+        raise UsageError.single(
             "--condition needs the options it binds (--option), --requires and --otherwise"
         )
     alternatives = []
@@ -47,7 +67,7 @@ def _condition(
         issue, sep, options = text.partition("=")
         wanted = [o.strip() for o in options.split(",") if o.strip()]
         if not sep or not issue.strip() or not wanted:
-            raise UserError.single(f"--requires {text!r}: write ISSUE=OPTION[,OPTION]")
+            raise UsageError.single(f"--requires {text!r}: write ISSUE=OPTION[,OPTION]")
         alternatives.append({"issue": issue.strip(), "options": wanted})
     return {"id": ident, "when": list(when), "requires": alternatives, "otherwise": otherwise.value}
 
@@ -175,6 +195,17 @@ def record(
     nothing is written and every problem is reported with file and line. Writers take a lock, so
     several can record at once. --new-source-* adds the cited source in the same step.
     """
+    refuse_placeholders(
+        {
+            "--summary": summary,
+            "--quote": quote,
+            "--paraphrase": paraphrase,
+            "--source": source,
+            "--new-source-outlet": new_source_outlet,
+            "--new-source-url": new_source_url,
+            "--new-source-title": new_source_title,
+        }
+    )
     new_source = None
     if new_source_outlet is not None:
         published = parse_date(new_source_date, "--new-source-date") if new_source_date else None
@@ -185,9 +216,9 @@ def record(
         )
     options = tuple(option or ())
     if stance is None and options and condition is None:
-        raise UserError.single("--option needs --stance (or --condition)")
+        raise UsageError.single("--option needs --stance (or --condition)")
     if stance is not None and not options:
-        raise UserError.single("--stance needs at least one --option")
+        raise UsageError.single("--stance needs at least one --option")
     if not (stance or withdraw or reset or condition or drop_condition):
         raise UserError.single(
             "say what the statement does: --stance with --option, --withdraw, --reset, --condition"

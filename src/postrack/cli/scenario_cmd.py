@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 
-from postrack.cli.console import stdout_console
 from postrack.cli.errors import guarded
 from postrack.cli.options import (
     AsOfOption,
@@ -17,30 +17,24 @@ from postrack.cli.options import (
     Format,
     FormatOption,
     PartiesOption,
+    WideOption,
     data_dir,
     parse_date,
     parse_parties,
+    scenario_files,
 )
+from postrack.cli.output import emit
 from postrack.loading import load_record
 from postrack.paths import scenarios_dir
-from postrack.problems import UserError
 from postrack.scenarios import overlay, read_scenario
-from postrack.text import md_cell
+from postrack.views.controls import clean
+from postrack.views.scenario_md import conflict_lines, markdown, scenario_id, zone_lines
+from postrack.views.terminal import term
 
 if TYPE_CHECKING:
     from postrack.scenarios.impact import ScenarioRun
 
 app = typer.Typer(help="Run what-if scenarios against the baseline.", no_args_is_help=True)
-
-
-def resolve(name: Path, data: Path) -> Path:
-    """A path as given, else the workspace's scenario of that name (with or without .yaml)."""
-    if name.exists():
-        return name
-    found = scenarios_dir(data) / (name.name if name.suffix else f"{name.name}.yaml")
-    if found.is_file():
-        return found
-    raise UserError.single(f"no such scenario file: {name} (try `positions scenario list`)")
 
 
 def run(
@@ -51,43 +45,40 @@ def run(
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
+    wide: WideOption = False,
 ) -> None:
     """Apply a scenario to the baseline and show what changes: statuses, conflicts, deal zone."""
     from postrack.scenarios.impact import run_scenario  # the zone engine loads only when this runs
 
     folder = data_dir(data)
-    path = resolve(file, folder)
+    path = scenario_files([file], folder)[0]
     baseline = load_record(folder)
     overlaid, scenario = overlay(baseline, path)
     chosen = parse_parties(parties, sorted(overlaid.parties), tuple(overlaid.manifest.parties))
     day = parse_date(as_of, scenarios=[path], horizon=baseline.manifest.horizon)
     result = run_scenario(baseline, overlaid, scenario, chosen, day)
-    if fmt is Format.json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif fmt is Format.md:
-        typer.echo(markdown(result))
-    else:
-        console = stdout_console()
-        console.print(f"[bold]{scenario.title}[/] — as of {day}\n{scenario.rationale}\n")
-        console.print(table(result))
-        console.print("\n[bold]Deal zone[/]")
-        for line in zone_lines(result):
-            console.print(f"  {line}", markup=False)
-        for heading, items in (
-            ("Conflicts resolved", result.impact.conflicts_resolved),
-            ("New conflicts", result.impact.conflicts_new),
-        ):
-            console.print(f"\n[bold]{heading}[/]")
-            for c in items or ():
-                console.print(f"  {c.issue} ({' × '.join(c.parties)}): {c.message}", markup=False)
-            if not items:
-                console.print("  none")
+    emit(fmt, result, terminal, markdown, wide)
+
+
+def terminal(result: ScenarioRun) -> RenderableType:
+    """Title and rationale, the status changes, the zone, then the conflicts, as in Markdown."""
+    out: list[RenderableType] = [
+        f"[bold]{term(result.title)}[/] ({term(scenario_id(result))}) — as of {result.as_of}",
+        f"{term(result.rationale)}\n",
+        table(result),
+        "\n[bold]Deal zone[/]",
+        *(Text(clean(f"  {line}")) for line in zone_lines(result)),
+    ]
+    for heading, items in conflict_lines(result):
+        out.append(f"\n[bold]{heading}[/]")
+        out += [Text(clean(f"  {line}")) for line in items] or ["  none"]
+    return Group(*out)
 
 
 def table(result: ScenarioRun) -> Table:
     out = Table(title="Changes against the baseline", show_lines=True)
     for column in ("issue", "pair", "baseline", "scenario"):
-        out.add_column(column)
+        out.add_column(column, overflow="fold")
     for c in result.impact.status_changes:
         out.add_row(
             c.issue,
@@ -98,44 +89,6 @@ def table(result: ScenarioRun) -> Table:
     if not result.impact.status_changes:
         out.caption = "no pair changes status"
     return out
-
-
-def markdown(result: ScenarioRun) -> str:
-    lines = [
-        f"# Scenario: {md_cell(result.title)}",
-        "",
-        f"As of {result.as_of}. {md_cell(result.rationale)}",
-        "",
-    ]
-    lines += ["| issue | pair | baseline | scenario |", "|---|---|---|---|"]
-    for c in result.impact.status_changes:
-        before = md_cell(f"{c.before} {', '.join(c.common_before)}".strip())
-        after = md_cell(f"{c.after} {', '.join(c.common_after)}".strip())
-        lines.append(f"| {c.issue} | {' × '.join(c.parties)} | {before} | {after} |")
-    for heading, items in (
-        ("Conflicts resolved", result.impact.conflicts_resolved),
-        ("New conflicts", result.impact.conflicts_new),
-    ):
-        lines += ["", f"## {heading}", ""]
-        lines += [f"- {c.issue} ({' × '.join(c.parties)}): {md_cell(c.message)}" for c in items] or ["- none"]
-    lines += ["", "## Deal zone", "", *(f"- {md_cell(line)}" for line in zone_lines(result))]
-    return "\n".join(lines) + "\n"
-
-
-def zone_lines(result: ScenarioRun) -> list[str]:
-    """The change of the deal zone in a few plain sentences."""
-    z = result.zones
-
-    def state(empty: bool, count: int) -> str:
-        return "empty" if empty else f"{count:,} package{'' if count == 1 else 's'}"
-
-    lines = [f"{state(z.was_empty, z.count_before)} → {state(z.is_empty, z.count_after)}"]
-    for change in z.issues:
-        moved = [f"+{o}" for o in change.entered] + [f"-{o}" for o in change.left]
-        lines.append(f"{change.issue}: {' '.join(moved)}")
-    for package in z.best_appeared:
-        lines.append("new best package: " + ", ".join(f"{i}={o}" for i, o in package.options))
-    return lines
 
 
 def list_scenarios(data: DataOption = None) -> None:

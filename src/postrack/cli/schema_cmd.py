@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from postrack.problems import UserError
+from postrack.problems import UsageError
 from postrack.schema import KINDS, editor_settings, schema_text
 from postrack.writing import write_atomic
 
@@ -40,5 +40,5 @@ def schema(
             typer.echo(f"wrote {output / f'{name}.schema.json'}", err=True)
         return
     if kind not in KINDS:
-        raise UserError.single(f"unknown schema kind {kind!r} (choose from: {', '.join(KINDS)})")
+        raise UsageError.single(f"unknown schema kind {kind!r} (choose from: {', '.join(KINDS)})")
     typer.echo(schema_text(kind), nl=False)

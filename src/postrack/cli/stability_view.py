@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 import yaml
-from rich.markup import escape
 from rich.table import Table
 
 from postrack.cli.console import stdout_console
@@ -18,14 +16,16 @@ from postrack.cli.options import (
     parse_parties,
 )
 from postrack.loading import load_record
-from postrack.problems import UserError
+from postrack.problems import UsageError, UserError
 from postrack.stability.analysis import Analysis, analyse, shown_states
 from postrack.stability.bridge import MAX_OPTIONS, Bridge, build_model
 from postrack.stability.compile import compile_model
 from postrack.stability.concepts import CONCEPTS
 from postrack.stability.game import Game
 from postrack.stability.loading import generated_locator, load_model
-from postrack.stability.markdown import LABELS, render_markdown, render_state, stability_cell
+from postrack.views.serialise import dumps
+from postrack.views.stability_md import LABELS, render_markdown, render_state, stability_cell
+from postrack.views.terminal import term as escape
 
 
 def run(
@@ -43,7 +43,7 @@ def run(
     save_model: Path | None,
 ) -> int:
     if (model is None) == (not from_positions):
-        raise UserError.single("give a model file or --from-positions (not both)")
+        raise UsageError.single("give a model file or --from-positions (not both)")
     bridge: Bridge | None = None
     if from_positions:
         bridge = _bridge(data, parties, as_of, issues)
@@ -59,7 +59,7 @@ def run(
             _save(bridge, save_model)
     else:
         if save_model is not None or issues is not None:
-            raise UserError.single("--issues and --save-model only apply with --from-positions")
+            raise UsageError.single("--issues and --save-model only apply with --from-positions")
         assert model is not None
         game = load_model(model)
     start = _state(game, status_quo, "--status-quo")
@@ -73,7 +73,7 @@ def run(
             payload["bridge"] = bridge.to_dict()
         if detail is not None:
             payload["detail"] = analysis.detail_dict(detail)
-        typer.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        typer.echo(dumps(payload))
     elif fmt is Format.md:
         typer.echo(
             render_state(analysis, detail)
@@ -122,7 +122,7 @@ def _print_tables(analysis: Analysis, detail: int | None, *, all_states: bool) -
     console.print(f"{int(game.feasible.sum())} feasible states of {game.size}", markup=False)
     options = Table(title="Options", show_lines=False)
     for column in ("#", "option", "decision maker", "irreversible"):
-        options.add_column(column)
+        options.add_column(column, overflow="fold")
     for k, option in enumerate(game.options):
         options.add_row(
             str(k + 1),
@@ -137,7 +137,7 @@ def _print_tables(analysis: Analysis, detail: int | None, *, all_states: bool) -
         caption="only states that are an equilibrium under some concept" if partial else None,
     )
     for column in ("state", "pattern", *(LABELS[c] for c in CONCEPTS)):
-        table.add_column(column)
+        table.add_column(column, overflow="fold")
     for s in states:
         table.add_row(str(s), game.pattern(s), *(stability_cell(analysis, c, s) for c in CONCEPTS))
     console.print(table)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
@@ -10,20 +9,22 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from postrack.cli.console import stdout_console
 from postrack.cli.history_cmd import change_cells
 from postrack.cli.options import (
     AsOfOption,
     DataOption,
     Format,
     FormatOption,
+    WideOption,
     data_dir,
     parse_date,
     parse_parties,
 )
+from postrack.cli.output import emit
 from postrack.loading import load_record
-from postrack.tracker.markdown import chronology_md
 from postrack.tracker.timeline import Chronology, chronology, load_timeline
+from postrack.views.controls import clean
+from postrack.views.tracker_md import chronology_md
 
 
 def timeline(
@@ -42,6 +43,7 @@ def timeline(
     as_of: AsOfOption = None,
     fmt: FormatOption = Format.table,
     data: DataOption = None,
+    wide: WideOption = False,
 ) -> None:
     """The rounds, summits and documents (timeline.yaml) in order, each with the stance changes made at it.
 
@@ -52,22 +54,17 @@ def timeline(
     record = load_record(folder)
     chosen = parse_parties(parties, sorted(record.parties), default=tuple(sorted(record.parties)))
     first = parse_date(start, "--from") if start else None
-    last = parse_date(end, "--to") if end else None
+    last = parse_date(end, "--to", horizon=record.manifest.horizon) if end else None
     result = chronology(
         record, load_timeline(folder), chosen, parse_date(as_of, horizon=record.manifest.horizon), first, last
     )
-    if fmt is Format.json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif fmt is Format.md:
-        typer.echo(chronology_md(result), nl=False)
-    else:
-        stdout_console().print(tables(result))
+    emit(fmt, result, tables, chronology_md, wide)
 
 
 def tables(result: Chronology) -> Group:
     events = Table(title=f"Timeline as of {result.as_of}", show_lines=True)
     for column in ("date", "event", "summary", "changes attached"):
-        events.add_column(column)
+        events.add_column(column, overflow="fold")
     for entry in result.events:
         e = entry.event
         when = str(e.start) + (f"\nto {e.end}" if e.end and e.end != e.start else "")
@@ -75,15 +72,15 @@ def tables(result: Chronology) -> Group:
         sources = "; ".join(s.key for s in e.sources)
         events.add_row(
             Text(when),
-            Text(f"{e.title}\n({e.kind})"),
-            Text(f"{e.summary}\n[{sources}]"),
-            Text("\n".join(changes)),
+            Text(clean(f"{e.title}\n({e.kind})")),
+            Text(clean(f"{e.summary}\n[{sources}]")),
+            Text(clean("\n".join(changes))),
         )
     loose = Table(title="Changes not tied to an event", show_lines=True)
     for column in ("date", "issue", "change", "position after", "summary and sources"):
-        loose.add_column(column)
+        loose.add_column(column, overflow="fold")
     for change in result.unattached:
         cells = change_cells(change)
-        cells[1] = Text(f"{change.party}\n{change.issue}")
+        cells[1] = Text(clean(f"{change.party}\n{change.issue}"))
         loose.add_row(*cells)
     return Group(events, loose) if result.unattached else Group(events)

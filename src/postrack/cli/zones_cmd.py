@@ -2,25 +2,26 @@
 
 from __future__ import annotations
 
-import json
 from enum import StrEnum
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from postrack.cli.console import stdout_console
 from postrack.cli.options import (
     AsOfOption,
     DataOption,
     Format,
     FormatOption,
     PartiesOption,
+    ScenarioOption,
+    WideOption,
     data_dir,
     parse_date,
     parse_parties,
+    scenario_files,
 )
-from postrack.problems import UserError
+from postrack.cli.output import emit
+from postrack.problems import UsageError
 from postrack.scenarios import load_with_scenarios
 
 
@@ -39,14 +40,7 @@ def zones(
     data: DataOption = None,
     parties: PartiesOption = None,
     as_of: AsOfOption = None,
-    scenario: Annotated[
-        list[Path] | None,
-        typer.Option(
-            "--scenario",
-            help="Scenario file overlaid on the data before the analysis (repeatable, in order);"
-            " its date is the default --as-of.",
-        ),
-    ] = None,
+    scenario: ScenarioOption = None,
     issues: Annotated[
         str | None,
         typer.Option(
@@ -84,6 +78,7 @@ def zones(
         ),
     ] = TierChoice.agreed,
     fmt: FormatOption = Format.table,
+    wide: WideOption = False,
 ) -> int:
     """Which packages (one option per issue) the parties could sign, exactly, in two tiers.
 
@@ -95,11 +90,13 @@ def zones(
     sources of what they relax.
     """
     if target is not None and improve is None:
-        raise UserError.single("--target needs --improve PARTY")
+        raise UsageError.single("--target needs --improve PARTY")
     from postrack.cli import zones_view  # the engine (numpy, networkx) loads only when this command runs
     from postrack.zones import analyse
 
-    record = load_with_scenarios(data_dir(data), list(scenario or []))
+    folder = data_dir(data)
+    scenario = scenario_files(scenario, folder)
+    record = load_with_scenarios(folder, scenario)
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
     report = analyse(
         record,
@@ -112,10 +109,5 @@ def zones(
         target=target,
         tier=tier.value,
     )
-    if fmt is Format.json:
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
-    elif fmt is Format.md:
-        print(zones_view.markdown(report), end="")
-    else:
-        zones_view.table(report, stdout_console())
+    emit(fmt, report, zones_view.table, zones_view.markdown, wide)
     return 0

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.markup import escape
+from rich.console import Group, RenderableType
 from rich.table import Table
+from rich.text import Text
 
-from postrack.zones.markdown import RANKING_NAMES, headline, render, source_note, why_excluded
+from postrack.views.terminal import term as escape
+from postrack.views.titles import under
+from postrack.views.zones_md import RANKING_NAMES, headline, render, source_note, why_excluded
 from postrack.zones.report import ConcessionReport, ZoneReport
 
 markdown = render
 
 
-def table(report: ZoneReport, console: Console) -> None:
+def table(report: ZoneReport) -> RenderableType:
+    """Every part of the report, in the order the Markdown view gives them."""
+    out: list[RenderableType] = []
     state = "[bold red]empty[/]" if report.empty else f"[bold green]{report.count:,} packages[/]"
     where = f"{report.workspace}: " if report.workspace else ""
-    console.print(escape(f"{where}deal zone of {', '.join(report.parties)} as of {report.as_of}"))
-    for line in headline(report):
-        console.print(f"  {escape(line)}", highlight=False)
-    console.print(f"Below, the {report.tier} zone: {state}")
+    title = f"{where}deal zone of {', '.join(report.parties)} as of {report.as_of}{under(report.scenarios)}"
+    out.append(Text(title))
+    out += [Text(f"  {line}") for line in headline(report)]
+    out.append(f"Below, the {report.tier} zone: {state}")
     zones = Table(title="Per-issue zone", show_lines=True)
     for name in ("Issue", "Part", "In the zone (packages)", "Never in the zone: why"):
         zones.add_column(name, overflow="fold")
@@ -33,7 +37,7 @@ def table(report: ZoneReport, console: Console) -> None:
             escape("\n".join(f"{c.option} ({c.packages:,})" for c in z.in_zone) or "-"),
             escape("\n".join(why) or "-"),
         )
-    console.print(zones)
+    out.append(zones)
     if report.best:
         best = Table(title=f"Best packages: {RANKING_NAMES[report.ranking]}")
         for name in ("#", "Score", "Pareto", *report.parties, "Package"):
@@ -42,23 +46,21 @@ def table(report: ZoneReport, console: Console) -> None:
             utils = ["-" if u.utility is None else f"{u.utility:.3f}" for u in p.utilities]
             package = ", ".join(f"{i}={o}" for i, o in p.options)
             best.add_row(str(p.rank), f"{p.score:.4g}", "yes" if p.pareto else "no", *utils, escape(package))
-        console.print(best)
+        out.append(best)
     if report.concessions is not None:
-        _concessions(report.concessions, console)
-    for note in report.notes:
-        console.print(f"[dim]note: {escape(note)}[/]")
+        out += _concessions(report.concessions)
+    out += [f"[dim]note: {escape(note)}[/]" for note in report.notes]
+    return Group(*out)
 
 
-def _concessions(c: ConcessionReport, console: Console) -> None:
+def _concessions(c: ConcessionReport) -> list[RenderableType]:
     goal = "open the zone" if c.mode == "open" else escape(f"give {c.party} at least {c.target:.3f}")
     if c.cost is None:
-        console.print(f"No concessions by the others can {goal}.")
-        return
+        return [f"No concessions by the others can {goal}."]
     if c.cost == 0:
-        console.print(f"No concession is needed to {goal}.")
-        return
+        return [f"No concession is needed to {goal}."]
     more = "" if c.complete else " (more of the same cost exist)"
-    console.print(f"Cheapest concessions to {goal}: cost {c.cost}, {len(c.sets)} set(s){more}")
+    out: list[RenderableType] = [f"Cheapest concessions to {goal}: cost {c.cost}, {len(c.sets)} set(s){more}"]
     table = Table(show_lines=True)
     for name in ("Set", "Concession", "Cost", "Source", "Opens"):
         table.add_column(name, overflow="fold")
@@ -71,7 +73,7 @@ def _concessions(c: ConcessionReport, console: Console) -> None:
                 escape(source_note(x)),
                 f"{s.opens:,}" if j == 0 else "",
             )
-    console.print(table)
+    out.append(table)
     singles = Table(title="Each concession alone")
     for name in ("Concession", "Cost", "Zone size after it alone"):
         singles.add_column(name, overflow="fold")
@@ -79,4 +81,5 @@ def _concessions(c: ConcessionReport, console: Console) -> None:
         singles.add_row(
             escape(single.concession.concession()), str(single.concession.cost), f"{single.opens:,}"
         )
-    console.print(singles)
+    out.append(singles)
+    return out

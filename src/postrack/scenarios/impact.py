@@ -7,6 +7,7 @@ from datetime import date
 
 from postrack.compare import Comparison, Status, compare
 from postrack.record import Record
+from postrack.rules import Finding
 from postrack.scenarios.model import Scenario
 from postrack.zones import ZoneDiff, ZoneReport, analyse, diff_zones
 
@@ -36,9 +37,14 @@ class ConflictChange:
     issue: str
     parties: tuple[str, str]
     message: str
+    was: str = ""
+    """For a conflict that stays but reads differently: what it was in the baseline."""
 
     def to_dict(self) -> dict[str, object]:
-        return {"issue": self.issue, "parties": list(self.parties), "message": self.message}
+        out: dict[str, object] = {"issue": self.issue, "parties": list(self.parties), "message": self.message}
+        if self.was:
+            out["was"] = self.was
+        return out
 
 
 @dataclass(frozen=True)
@@ -46,27 +52,55 @@ class CompareImpact:
     status_changes: tuple[StatusChange, ...]
     conflicts_resolved: tuple[ConflictChange, ...]
     conflicts_new: tuple[ConflictChange, ...]
+    conflicts_changed: tuple[ConflictChange, ...] = ()
+    """Pairs in conflict on an issue both before and after, for other reasons: neither resolved nor new."""
 
     def to_dict(self) -> dict[str, object]:
         return {
             "status_changes": [c.to_dict() for c in self.status_changes],
             "conflicts_resolved": [c.to_dict() for c in self.conflicts_resolved],
             "conflicts_new": [c.to_dict() for c in self.conflicts_new],
+            "conflicts_changed": [c.to_dict() for c in self.conflicts_changed],
         }
 
 
 def compare_impact(before: Comparison, after: Comparison) -> CompareImpact:
-    """Pairs whose status or shared options moved, and red-line conflicts gone or new."""
-    changes, resolved, new = [], [], []
+    """Pairs whose status or shared options moved, and red-line conflicts gone, new or changed.
+
+    A conflict is one party's red line (or blocked condition) against an option the other wants;
+    when only its wording moves ("which russia demands" → "accepts") it is changed, never both
+    resolved and new."""
+    changes, resolved, new, changed = [], [], [], []
     for x, y in zip(before.issues, after.issues, strict=True):
         for p, q in zip(x.pairs, y.pairs, strict=True):
             if (p.status, p.common) != (q.status, q.common):
                 changes.append(StatusChange(x.issue, p.parties, p.status, q.status, p.common, q.common))
-            old = {f.message for f in p.findings if f.code in ("PR004", "PR003")}
-            now = {f.message for f in q.findings if f.code in ("PR004", "PR003")}
-            resolved += [ConflictChange(x.issue, p.parties, m) for m in sorted(old - now)]
-            new += [ConflictChange(x.issue, p.parties, m) for m in sorted(now - old)]
-    return CompareImpact(tuple(changes), tuple(resolved), tuple(new))
+            old, now = _conflicts(p.findings), _conflicts(q.findings)
+            resolved += [ConflictChange(x.issue, p.parties, old[k]) for k in old if k not in now]
+            new += [ConflictChange(x.issue, p.parties, now[k]) for k in now if k not in old]
+            changed += [
+                ConflictChange(x.issue, p.parties, now[k], old[k])
+                for k in now
+                if k in old and now[k] != old[k]
+            ]
+    return CompareImpact(tuple(changes), tuple(resolved), tuple(new), tuple(changed))
+
+
+def _conflicts(findings: tuple[Finding, ...]) -> dict[tuple[str, ...], str]:
+    """Each conflict of a pair by what it is (rule, option, who blocks, who wants, which
+    condition), sorted by message, with its message."""
+    found = {
+        (
+            f.code,
+            *f.options,
+            f.detail("blocked_by"),
+            f.detail("wanted_by") or f.detail("party"),
+            f.detail("condition"),
+        ): f.message
+        for f in findings
+        if f.code in ("PR004", "PR003")
+    }
+    return dict(sorted(found.items(), key=lambda item: item[1]))
 
 
 @dataclass(frozen=True)
@@ -83,6 +117,7 @@ class ScenarioRun:
 
     def to_dict(self) -> dict[str, object]:
         return {
+            "id": self.scenario.scenarios[-1].id if self.scenario.scenarios else "",
             "title": self.title,
             "rationale": self.rationale,
             "as_of": self.as_of.isoformat(),

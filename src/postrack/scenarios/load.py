@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ from postrack.model import Issue
 from postrack.model.parties import STANCES
 from postrack.paths import default_data_dir
 from postrack.problems import Problem, UserError
-from postrack.record import Record
+from postrack.record import Record, ScenarioName
 from postrack.references import check_references
 from postrack.scenarios.apply import apply_scenario
 from postrack.scenarios.model import Scenario
@@ -51,7 +52,8 @@ def overlay(record: Record, path: Path) -> tuple[Record, Scenario]:
     found = [p for p in run_checks(merged, {}) if p.severity == "error" and p.file == str(path)]
     if found:
         raise UserError(found)
-    return merged, scenario
+    named = ScenarioName(path.stem, scenario.title, scenario.as_of)
+    return replace(merged, scenarios=(*record.scenarios, named)), scenario
 
 
 def load_with_scenarios(data: Path | None, scenario_files: list[Path]) -> Record:

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from postrack.problems import UserError
+from postrack.problems import UsageError, UserError
 from postrack.record import Record
 from postrack.stability.patterns import format_state
 from postrack.stability.schema import DecisionMakerSpec, ModelFile, OptionSpec
@@ -194,7 +194,7 @@ def _choose(
         return sorted(chosen, key=lambda c: order.index(c.issue))
     unknown = [i for i in wanted if i not in record.issues]
     if unknown:
-        raise UserError.single(f"--issues: unknown issue {', '.join(map(repr, unknown))}")
+        raise UsageError.single(f"--issues: unknown issue {', '.join(map(repr, unknown))}")
     thin = [i for i in wanted if i not in scored]
     if thin:
         raise UserError.single(

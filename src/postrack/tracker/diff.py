@@ -17,7 +17,7 @@ from typing import Literal
 from postrack.gap import gap
 from postrack.model import Condition, Issue
 from postrack.model.parties import Stance
-from postrack.problems import UserError
+from postrack.problems import UsageError, UserError
 from postrack.record import Record
 from postrack.tracker.history import Change, issue_history
 from postrack.tracker.state import PositionState, State, state_at, until
@@ -132,11 +132,23 @@ class Diff:
             "gaps": [g.to_dict() for g in self.gaps],
         }
 
+    def most_moved(self, n: int = 5) -> tuple[PositionDiff, ...]:
+        """The ``n`` moves with the most stance changes (then statements), so a long diff can open
+        with what an analyst would look at first; ties keep the diff's own order."""
+        ranked = sorted(self.moves, key=lambda m: (-len(m.stances), -len(m.changes)))
+        return tuple(m for m in ranked[:n] if m.stances or m.changes)
+
+    def widest_shifts(self, n: int = 5) -> tuple[PairGap, ...]:
+        """The ``n`` gaps that changed most between the two dates (known on both)."""
+        known = [g for g in self.gaps if g.before is not None and g.after is not None and g.before != g.after]
+        ranked = sorted(known, key=lambda g: -abs((g.after or 0) - (g.before or 0)))
+        return tuple(ranked[:n])
+
 
 def diff(record: Record, parties: list[str], start: date, end: date, as_of: date) -> Diff:
     """What moved for ``parties`` between ``start`` and ``end``, using nothing dated after ``as_of``."""
     if start > end:
-        raise UserError.single(f"--from {start} is after --to {end}")
+        raise UsageError.single(f"--from {start} is after --to {end}")
     unknown = [p for p in parties if p not in record.parties]
     if unknown:
         raise UserError.single(

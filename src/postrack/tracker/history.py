@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from postrack.model import Issue
-from postrack.problems import UserError
+from postrack.problems import UsageError
 from postrack.record import Record, StatementRef, fold_each
 from postrack.sources import CitedSource, cite
 from postrack.tracker.classify import Kind, classify, own_end
@@ -104,9 +104,9 @@ class PartyHistory:
 def history(record: Record, party: str, as_of: date, issue: str | None = None) -> PartyHistory:
     """The history of ``party`` (on one issue, or on every issue it has spoken on) up to ``as_of``."""
     if party not in record.parties:
-        raise UserError.single(f"unknown party {party!r} (known: {', '.join(sorted(record.parties))})")
+        raise UsageError.single(f"unknown party {party!r} (known: {', '.join(sorted(record.parties))})")
     if issue is not None and issue not in record.issues:
-        raise UserError.single(f"--issue: unknown issue {issue!r} (known: {', '.join(record.issues)})")
+        raise UsageError.single(f"--issue: unknown issue {issue!r} (known: {', '.join(record.issues)})")
     seen = until(record, as_of)
     wanted = [issue] if issue is not None else list(record.issues)
     issues = tuple(h for i in wanted if (h := issue_history(seen, party, i)).changes or issue is not None)

@@ -238,7 +238,9 @@ def _validated(folder: Path, texts: dict[str, str]) -> Record:
             problems = [_relocated(p, folder) for p in error.problems if p.severity == "error"]
             refusal = Problem(
                 shown(folder / next(iter(texts))),
-                message="refused: the statement would make the data invalid; nothing was written",
+                message="refused: the statement would make the data invalid; nothing was written"
+                " (lines below are where it would have been written)",
+                severity="note",
             )
             raise UserError([refusal, *problems]) from None
     return replace(record, warnings=tuple(_relocated(w, folder) for w in record.warnings))

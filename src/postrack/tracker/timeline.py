@@ -20,7 +20,7 @@ from pydantic import Field
 from postrack.loading import TIMELINE_FILE, validate_model
 from postrack.model.base import Id, SourceId, StrictModel, Text
 from postrack.paths import shown
-from postrack.problems import Problem, UserError
+from postrack.problems import Problem, UsageError, UserError
 from postrack.record import Record
 from postrack.tracker.history import Change, all_changes
 from postrack.tracker.state import until
@@ -168,7 +168,7 @@ def chronology(
 ) -> Chronology:
     """Events from ``start`` to ``end`` (overlapping either bound) known by ``as_of``, with their changes."""
     if start is not None and end is not None and start > end:
-        raise UserError.single(f"--from {start} is after --to {end}")
+        raise UsageError.single(f"--from {start} is after --to {end}")
     last = min(as_of, end) if end is not None else as_of
     events = [e for e in timeline.events if e.start <= last and (start is None or e.last >= start)]
     changes = [

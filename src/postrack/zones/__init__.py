@@ -58,6 +58,7 @@ def analyse(
         tiers=tuple(counts),
         coverage=_coverage(record, report, as_of),
         workspace=record.manifest.title,
+        scenarios=record.scenarios,
     )
 
 

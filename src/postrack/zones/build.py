@@ -22,7 +22,7 @@ from datetime import date
 from typing import Literal
 
 from postrack.model import Condition
-from postrack.problems import UserError
+from postrack.problems import UsageError
 from postrack.record import IssuePosition, Record, StatementRef
 from postrack.sources import CitedSource
 from postrack.sources import cite as cite_sources
@@ -228,18 +228,18 @@ def _cited(record: Record, ref: StatementRef) -> Cited:
 def _check(record: Record, parties: Sequence[str], issues: Sequence[str] | None) -> list[str]:
     unknown = [p for p in parties if p not in record.parties]
     if unknown:
-        raise UserError.single(
+        raise UsageError.single(
             f"unknown party {', '.join(map(repr, unknown))} (known: {', '.join(sorted(record.parties))})"
         )
     if not parties:
-        raise UserError.single("give at least one party")
+        raise UsageError.single("give at least one party")
     if issues is None:
         return list(record.issues)
     missing = [i for i in issues if i not in record.issues]
     if missing:
-        raise UserError.single(
+        raise UsageError.single(
             f"--issues: unknown issue {', '.join(map(repr, missing))} (known: {', '.join(record.issues)})"
         )
     if not issues or len(set(issues)) != len(issues):
-        raise UserError.single("--issues: give each issue once, at least one")
+        raise UsageError.single("--issues: give each issue once, at least one")
     return [i for i in record.issues if i in set(issues)]

@@ -2,23 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
+from postrack.record import ScenarioName
 from postrack.sources import CitedSource
+from postrack.views.serialise import plain
 from postrack.zones.ranking import Ranking
-
-
-def plain(value: Any) -> Any:
-    """Dataclasses to dicts, tuples to lists, dates to ISO text: ready for ``json.dumps``."""
-    if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: plain(getattr(value, f.name)) for f in fields(value)}
-    if isinstance(value, tuple | list):
-        return [plain(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 class ToDict:
@@ -187,6 +178,8 @@ class ZoneReport(ToDict):
     coverage: tuple[Coverage, ...] = ()
     workspace: str = ""
     """The negotiation's title from its manifest."""
+    scenarios: tuple[ScenarioName, ...] = ()
+    """The what-ifs overlaid on the record."""
 
     def issue_zone(self, issue: str) -> IssueZone:
         return next(z for z in self.issue_zones if z.issue == issue)

@@ -8,7 +8,7 @@ from fractions import Fraction
 from math import ceil
 from typing import Literal
 
-from postrack.problems import UserError
+from postrack.problems import UsageError, UserError
 from postrack.zones.best import Ranked, best_packages
 from postrack.zones.build import Cited
 from postrack.zones.concessions import Concessions, ideal, improve, open_zone
@@ -177,7 +177,7 @@ def _improve(
 ) -> ConcessionReport:
     ids = [p.id for p in model.parties]
     if party not in ids:
-        raise UserError.single(f"--improve: {party!r} is not one of the parties analysed ({', '.join(ids)})")
+        raise UsageError.single(f"--improve: {party!r} is not one of the parties analysed ({', '.join(ids)})")
     p = ids.index(party)
     weight = model.parties[p].total_weight
     if weight == 0:

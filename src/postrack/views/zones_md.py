@@ -1,7 +1,9 @@
-"""A zone report as Markdown: the same content as the table and JSON views."""
+"""A zone report as Markdown: the same content as the table and JSON views, data text escaped."""
 
 from __future__ import annotations
 
+from postrack.views.markdown import md_cell as _cell
+from postrack.views.titles import under
 from postrack.zones.report import ConcessionReport, Constraint, Excluded, ZoneReport
 
 RANKING_NAMES = {
@@ -9,10 +11,6 @@ RANKING_NAMES = {
     "egalitarian": "smallest gain over no-deal (max-min)",
     "utilitarian": "sum of gains over no-deal",
 }
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def source_note(c: Constraint) -> str:
@@ -56,7 +54,7 @@ def headline(report: ZoneReport) -> list[str]:
 
 
 def render(report: ZoneReport) -> str:
-    out = [f"# Deal zone as of {report.as_of}", ""]
+    out = [f"# Deal zone as of {report.as_of}{_cell(under(report.scenarios))}", ""]
     if report.workspace:
         out += [f"Negotiation: {_cell(report.workspace)}", ""]
     out.append(f"Parties: {', '.join(report.parties)}. Issues: {len(report.issues)}.")
@@ -77,7 +75,7 @@ def render(report: ZoneReport) -> str:
     for zone in report.issue_zones:
         inside = ", ".join(f"{c.option} ({c.packages:,})" for c in zone.in_zone) or "—"
         why = [f"{ex.option}: {why_excluded(ex, zone.issue)}" for ex in zone.excluded]
-        out.append(f"| {zone.issue} | {_cell(inside)} | {_cell('<br>'.join(why)) or '—'} |")
+        out.append(f"| {zone.issue} | {_cell(inside)} | {'<br>'.join(map(_cell, why)) or '—'} |")
     if report.best:
         out += ["", f"## Best packages ({RANKING_NAMES[report.ranking]})", ""]
         out += [

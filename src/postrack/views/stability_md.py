@@ -5,7 +5,7 @@ from __future__ import annotations
 from postrack.stability.analysis import Analysis, shown_states
 from postrack.stability.concepts import CONCEPT_NAMES, CONCEPTS
 from postrack.stability.explain import reason
-from postrack.text import md_cell
+from postrack.views.markdown import md_cell
 
 LABELS = {"nash": "Nash", "gmr": "GMR", "smr": "SMR", "seq": "SEQ"}
 

@@ -1,17 +1,17 @@
 """Markdown for the tracker's results: histories, diffs and the chronology.
 
-Text from the data is escaped (:func:`postrack.text.md_cell`); ids are safe by their pattern and
+Text from the data is escaped (:func:`postrack.views.markdown.md_cell`); ids are safe by their pattern and
 shown as code. Output is deterministic so that it can be compared with golden files.
 """
 
 from __future__ import annotations
 
 from postrack.sources import CitedSource
-from postrack.text import md_cell
 from postrack.tracker.diff import Diff, PositionDiff
 from postrack.tracker.history import Change, PartyHistory
 from postrack.tracker.state import PositionState
 from postrack.tracker.timeline import Chronology, EventEntry
+from postrack.views.markdown import md_cell
 
 _STANCE = {"demand": "demand", "acceptable": "acceptable", "red_line": "red line", None: "unstated"}
 
@@ -38,6 +38,8 @@ def diff_md(result: Diff) -> str:
         "",
         f"Parties: {', '.join(f'`{p}`' for p in result.parties)}; as of {result.as_of}.",
         "",
+        *(f"- {line}" for line in diff_summary(result)),
+        "",
         "## Moves",
         "",
     ]
@@ -54,6 +56,28 @@ def diff_md(result: Diff) -> str:
             pair = f"`{g.parties[0]}` / `{g.parties[1]}`"
             lines.append(f"| `{g.issue}` | {pair} | {_gap(g.before)} | {_gap(g.after)} | {g.trend} |")
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def diff_summary(result: Diff) -> list[str]:
+    """What moved most, first: the moves with the most stance changes and the widest gap shifts
+    (plain text of ids and numbers only; shared by the terminal and Markdown views)."""
+    lines = [f"{_n(len(result.moves), 'position')} moved; {_trends(result)}."]
+    for m in result.most_moved():
+        counts = f"{_n(len(m.stances), 'stance change')}, {_n(len(m.changes), 'statement')}"
+        lines.append(f"most moved: {m.party} on {m.issue} ({counts})")
+    for g in result.widest_shifts():
+        pair = f"{g.parties[0]} / {g.parties[1]}"
+        lines.append(f"gap shift: {g.issue}, {pair}: {g.before} → {g.after} ({g.trend})")
+    return lines
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def _trends(result: Diff) -> str:
+    counts = {t: sum(1 for g in result.gaps if g.trend == t) for t in ("converging", "diverging")}
+    return ", ".join(f"{n} pair-issues {t}" for t, n in counts.items())
 
 
 def chronology_md(result: Chronology) -> str:
