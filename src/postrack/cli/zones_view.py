@@ -6,14 +6,15 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from postrack.zones.markdown import RANKING_NAMES, headline, render, source_note, why_excluded
+from postrack.zones.markdown import RANKING_NAMES, headline, packages, render, source_note, why_excluded
 from postrack.zones.report import ConcessionReport, ZoneReport
 
 markdown = render
 
 
 def table(report: ZoneReport, console: Console) -> None:
-    state = "[bold red]empty[/]" if report.empty else f"[bold green]{report.count:,} packages[/]"
+    size = f"{report.count:,}" if report.count_exact else f"at least {report.count:,}"
+    state = "[bold red]empty[/]" if report.empty else f"[bold green]{size} packages[/]"
     where = f"{report.workspace}: " if report.workspace else ""
     console.print(escape(f"{where}deal zone of {', '.join(report.parties)} as of {report.as_of}"))
     for line in headline(report):
@@ -30,7 +31,7 @@ def table(report: ZoneReport, console: Console) -> None:
         zones.add_row(
             escape(z.issue),
             str(z.part),
-            escape("\n".join(f"{c.option} ({c.packages:,})" for c in z.in_zone) or "-"),
+            escape("\n".join(f"{c.option} ({packages(c.packages)})" for c in z.in_zone) or "-"),
             escape("\n".join(why) or "-"),
         )
     console.print(zones)
@@ -72,6 +73,8 @@ def _concessions(c: ConcessionReport, console: Console) -> None:
                 f"{s.opens:,}" if j == 0 else "",
             )
     console.print(table)
+    if not c.counts_exact:
+        console.print("Zone sizes here are proven lower bounds: some counts did not finish in time.")
     singles = Table(title="Each concession alone")
     for name in ("Concession", "Cost", "Zone size after it alone"):
         singles.add_column(name, overflow="fold")

@@ -1,0 +1,172 @@
+"""The top packages by CP-SAT, when some part is too wide for the elimination search.
+
+Gains are integer linear expressions (the :class:`~postrack.zones.ranking.Scorer` units), so the
+utilitarian sum and the max-min are exact CP-SAT objectives. The Nash product is not linear: the
+solver maximises an integer *upper* bound on the sum of ``SCALE * log(gain)`` (tangents of the
+concave logarithm, every coefficient rounded up), and every package it returns is scored exactly
+on Python integers. Enumeration (each found package excluded by a no-good) stops only when that
+bound, less a margin covering float rounding, is below the log of the N-th exact score, so no
+approximation can change the ranking.
+
+Ties fall to package order, as in the elimination search: for the utilitarian and max-min
+objectives the packages of one score are taken in order by minimising the options issue after
+issue (a chunk of issues per solve); for Nash every package that might tie is enumerated and
+the exact sort decides.
+"""
+
+from __future__ import annotations
+
+from math import ceil, log
+
+from ortools.sat.python import cp_model
+
+from postrack.zones.best import Ranked
+from postrack.zones.cpsat import Encoding
+from postrack.zones.model import ZoneModel
+from postrack.zones.ranking import Ranking, Scorer
+
+SCALE = 10**6
+"""Units of the Nash log bound: ``SCALE * log(gain)``."""
+TANGENTS = 32
+MARGIN = 4
+"""Log-bound units allowed for float rounding before a Nash candidate is ruled out."""
+CHUNK = 15
+"""Issues minimised per solve when taking tied packages in order (15 * log2(16) < 63 bits)."""
+
+
+class _Ranker:
+    def __init__(self, model: ZoneModel, domains: tuple[tuple[int, ...], ...], ranking: Ranking) -> None:
+        self.model = model
+        self.scorer = Scorer(model, ranking)
+        self.enc = Encoding(model, range(len(model.issues)), priced=False, domains=domains)
+        scale = self.scorer.scale
+        self.gains = []
+        for k in self.scorer.caring:
+            p = model.parties[k]
+            factor = scale // p.total_weight
+            total = self.enc.total(p.weights, p.utilities)
+            self.gains.append(factor * total - factor * p.no_deal * p.total_weight)
+        self.objective = self._objective(ranking)
+
+    def _objective(self, ranking: Ranking) -> cp_model.LinearExprT:
+        cp = self.enc.cp
+        if not self.gains:
+            return 0
+        if ranking == "utilitarian":
+            return sum(self.gains)
+        bound = self.scorer.scale * 1000 * 2
+        if ranking == "egalitarian":
+            z = cp.new_int_var(-bound, bound, "min_gain")
+            for g in self.gains:
+                cp.add(z <= g)
+            return z
+        logs = []
+        top = self.scorer.scale * 1000
+        for k, g in enumerate(self.gains):
+            cp.add(g >= 1)
+            y = cp.new_int_var(0, ceil(SCALE * log(top)) + 2, f"log{k}")
+            for j in range(TANGENTS):
+                a = top ** (j / (TANGENTS - 1))
+                cp.add(y <= ceil(SCALE * (log(a) - 1)) + 1 + ceil(SCALE / a) * g)
+            logs.append(y)
+        return sum(logs)
+
+    def solve(self) -> tuple[int, tuple[int, ...]] | None:
+        """The best objective value and a package reaching it, or None when nothing is left."""
+        solver = cp_model.CpSolver()
+        solver.parameters.num_workers = 2
+        self.enc.cp.maximize(self.objective)
+        status = solver.solve(self.enc.cp)
+        if status == cp_model.INFEASIBLE:
+            return None
+        if status != cp_model.OPTIMAL:
+            raise TimeoutError("CP-SAT found no proven optimum")
+        package = tuple(
+            next(o for o, lit in self.enc.x[v].items() if solver.value(lit))
+            for v in range(len(self.model.issues))
+        )
+        return round(solver.objective_value), package
+
+    def earliest(self, value: int) -> tuple[int, ...]:
+        """The first package (in package order) whose objective equals ``value``."""
+        cp = self.enc.cp
+        trial = cp.clone()
+        trial.add(self.objective == value)
+        issues = range(len(self.model.issues))
+        chosen: dict[int, int] = {}
+        for start in range(0, len(issues), CHUNK):
+            chunk = issues[start : start + CHUNK]
+            radix = max(len(self.enc.x[v]) for v in chunk) + 1
+            rank = sum(
+                radix ** (len(chunk) - 1 - j) * o * lit
+                for j, v in enumerate(chunk)
+                for o, lit in self.enc.x[v].items()
+            )
+            trial.minimize(rank)
+            solver = cp_model.CpSolver()
+            solver.parameters.num_workers = 2
+            if solver.solve(trial) != cp_model.OPTIMAL:
+                raise TimeoutError("CP-SAT found no proven optimum")
+            for v in chunk:
+                o = next(o for o, lit in self.enc.x[v].items() if solver.value(lit))
+                chosen[v] = o
+                trial.add(self.enc.x[v][o] == 1)
+        return tuple(chosen[v] for v in issues)
+
+
+def top_packages(
+    model: ZoneModel, domains: tuple[tuple[int, ...], ...], ranking: Ranking, top: int
+) -> list[tuple[int, tuple[int, ...], tuple[int, ...]]]:
+    """(score, package, totals) of the ``top`` best packages, best first, ties in package order."""
+    ranker = _Ranker(model, domains, ranking)
+    scorer = ranker.scorer
+    exact = ranking != "nash" or not ranker.gains
+    found: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+    while True:
+        best = ranker.solve()
+        if best is None:
+            break
+        value, package = best
+        if len(found) >= top and _below(exact, value, found[top - 1][0]):
+            break
+        if exact:
+            package = ranker.earliest(value)
+        totals = scorer.totals(package)
+        score = scorer.score(scorer.gains(totals))
+        assert score is not None, "the encoding admits only ranked packages"
+        found.append((score, package, totals))
+        found.sort(key=lambda f: (-f[0], f[1]))
+        ranker.enc.forbid(package)
+    return found[:top]
+
+
+def _below(exact: bool, bound: int, kth: int) -> bool:
+    """Whether nothing left can still make the top: its best objective ``bound`` against the N-th score.
+
+    An exact objective (max-min, sum, or no party caring) takes equal scores in package order, so
+    an equal bound is out too; the Nash log bound must fall below the N-th score's logarithm.
+    """
+    if exact:
+        return bound <= kth
+    return bound + MARGIN < SCALE * log(kth)
+
+
+def pareto(model: ZoneModel, domains: tuple[tuple[int, ...], ...], totals: tuple[int, ...]) -> bool:
+    """True unless some package of the zone gives every party at least as much and one party more."""
+    scorer = Scorer(model, "utilitarian")
+    ranker = _Ranker(model, domains, "utilitarian")
+    own = scorer.gains(totals)
+    for g, mine in zip(ranker.gains, own, strict=True):
+        ranker.enc.cp.add(g >= mine)
+    ranker.enc.cp.add(sum(ranker.gains) >= sum(own) + 1)
+    return ranker.enc.solve() is None
+
+
+def best_packages(
+    model: ZoneModel, domains: tuple[tuple[int, ...], ...], ranking: Ranking, top: int
+) -> tuple[Ranked, ...]:
+    caring = bool(Scorer(model, ranking).caring)
+    return tuple(
+        Ranked(package, score, totals, not caring or pareto(model, domains, totals))
+        for score, package, totals in top_packages(model, domains, ranking, top)
+    )
