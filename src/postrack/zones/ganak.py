@@ -60,11 +60,12 @@ def counts(variables: int, clauses: list[Clause], units: list[int], seconds: flo
     within ``seconds``."""
     if any(not c for c in clauses):
         return {0: 0, **dict.fromkeys(units, 0)}
-    context = multiprocessing.get_context(
-        "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    )
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
     out: Queue = context.SimpleQueue()
-    child = context.Process(target=_counts, args=(variables, clauses, units, out), daemon=True)
+    child = context.Process(  # type: ignore[attr-defined]  # typeshed: BaseContext lacks Process
+        target=_counts, args=(variables, clauses, units, out), daemon=True
+    )
     child.start()
     child.join(seconds)
     if child.is_alive():
