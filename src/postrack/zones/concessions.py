@@ -73,7 +73,7 @@ def open_zone(
     for part, count in zip(parts, counts, strict=True):
         if count:
             continue
-        wide = plan_part(model, part, budget).method == "cp-sat"
+        wide = plan_part(model, part, budget).cost == "cp-sat"
         found = enumerate_cheapest((_solver_oracle if wide else _part_oracle)(model, part), limit)
         assert found is not None, "every package is possible once constraints are priced"
         cost, sets, done = found
@@ -102,7 +102,7 @@ def improve(
     ``counts`` are lower bounds.
     """
     budget = budget or Budget()
-    wide = any(plan_part(model, part, budget).method == "cp-sat" for part in parts)
+    wide = any(plan_part(model, part, budget).search == "cp-sat" for part in parts)
     oracle = _solver_improve_oracle if wide else _improve_oracle
     found = enumerate_cheapest(oracle(model, parts, party, target), limit)
     if found is None:
@@ -164,7 +164,7 @@ def _part_oracle(model: ZoneModel, part: Part) -> Oracle:
 
 def ideal(model: ZoneModel, parts: tuple[Part, ...], party: int, budget: Budget | None = None) -> int | None:
     """The most ``party`` can get (sum of weight * utility) within its own constraints alone."""
-    if any(plan_part(model, part, budget or Budget()).method == "cp-sat" for part in parts):
+    if any(plan_part(model, part, budget or Budget()).search == "cp-sat" for part in parts):
         from postrack.zones import cpsat
 
         found = cpsat.best_total(model, range(len(model.issues)), party, _own(model, party))

@@ -2,11 +2,11 @@
 
 Each part is counted by elimination (:class:`~postrack.zones.modular.PartCount`: exact at any
 size) when its tables fit the budget, and otherwise by the Ganak model counter, with CP-SAT
-telling which options occur at all. When Ganak does not finish in time, the part's count is a
-pair of proven bounds (a package exists; no more than the product of the options that occur),
-and options whose count did not finish are known to occur but not how often (``None``). The
-zone's size is the product over parts. An option is in the per-issue zone when at least one
-package uses it.
+telling which options occur at all. Per-option counts of such a part would cost one Ganak run
+per option, so they are given as "occurs" (``None``) rather than counted. When Ganak does not
+finish in time, the part's count is a pair of proven bounds (a package exists; no more than
+the product of the options that occur). The zone's size is the product over parts. An option is
+in the per-issue zone when at least one package uses it.
 """
 
 from __future__ import annotations
@@ -57,10 +57,10 @@ def part_count(
     equal when exact."""
     domains = live_domains(model, relaxed)
     budget = budget or Budget()
-    if plan_part(model, part, budget).method == "elimination":
+    if plan_part(model, part, budget).count == "elimination":
         n = PartCount(part, count_space(model, domains, relaxed)).total
         return n, n
-    low, high, _ = _solver_count(model, part, domains, relaxed, budget, options=False)
+    low, high, _ = _solver_count(model, part, domains, relaxed, budget)
     return low, high
 
 
@@ -72,7 +72,7 @@ def count_zone(model: ZoneModel, parts: tuple[Part, ...], budget: Budget | None 
     highs: list[int] = []
     options: list[dict[int, dict[int, int | None]]] = []
     for part in parts:
-        if plan_part(model, part, budget).method == "elimination":
+        if plan_part(model, part, budget).count == "elimination":
             run = PartCount(part, space)
             lows.append(run.total)
             highs.append(run.total)
@@ -80,7 +80,7 @@ def count_zone(model: ZoneModel, parts: tuple[Part, ...], budget: Budget | None 
                 {v: {o: n for o, n in zip(domains[v], run.marginal(v), strict=True)} for v in part.issues}
             )
         else:
-            low, high, by_option = _solver_count(model, part, domains, frozenset(), budget, options=True)
+            low, high, by_option = _solver_count(model, part, domains, frozenset(), budget)
             lows.append(low)
             highs.append(high)
             options.append(by_option)
@@ -106,19 +106,16 @@ def _solver_count(
     domains: tuple[tuple[int, ...], ...],
     relaxed: frozenset[int],
     budget: Budget,
-    *,
-    options: bool,
 ) -> tuple[int, int, dict[int, dict[int, int | None]]]:
-    """(lower, upper, per issue: option -> count or None) for a part too wide to eliminate."""
+    """(lower, upper, per issue: option -> None for "occurs") for a part too wide to eliminate."""
     from postrack.zones import cpsat, ganak
 
     occurring = cpsat.in_zone(model, part.issues, domains, relaxed)
     if any(not occurring[v] for v in part.issues):
         return 0, 0, {v: {} for v in part.issues}
-    var, clauses = ganak.zone_cnf(model, part, domains, relaxed)
-    units = [var[(v, o)] for v in part.issues for o in sorted(occurring[v])] if options else []
-    found = ganak.counts(len(var), clauses, units, budget.seconds)
-    by_option = {v: {o: found.get(var[(v, o)]) for o in sorted(occurring[v])} for v in part.issues}
-    if 0 in found:
-        return found[0], found[0], by_option
+    by_option: dict[int, dict[int, int | None]] = {v: dict.fromkeys(occurring[v]) for v in part.issues}
+    variables, clauses = ganak.zone_cnf(model, part, domains, relaxed)
+    found = ganak.count(len(variables), clauses, budget.seconds)
+    if found is not None:
+        return found, found, by_option
     return 1, prod(len(occurring[v]) for v in part.issues), by_option

@@ -31,7 +31,7 @@ def blockers(
         if not missing:
             continue
         mine = constraints_of(model, part)
-        if plan_part(model, part, budget or Budget()).method == "cp-sat":
+        if plan_part(model, part, budget or Budget()).cost == "cp-sat":
             from postrack.zones import cpsat
 
             for v, o in missing:

@@ -14,13 +14,12 @@ import multiprocessing
 from collections.abc import Sequence
 from itertools import combinations
 from multiprocessing.queues import SimpleQueue
-from typing import Any
 
 from postrack.zones.decompose import Part
 from postrack.zones.model import ZoneModel
 
 Clause = list[int]
-Queue = SimpleQueue[tuple[int, Any]]
+Queue = SimpleQueue[int]
 
 
 def zone_cnf(
@@ -44,35 +43,30 @@ def zone_cnf(
     return var, clauses
 
 
-def _counts(variables: int, clauses: list[Clause], units: list[int], out: Queue) -> None:
-    """Child process: the count, then the count with each unit literal, as each is known."""
+def _count(variables: int, clauses: list[Clause], out: Queue) -> None:
+    """Child process: the number of models."""
     from pyganak import Counter
 
-    for unit in [0, *units]:
-        counter = Counter()
-        counter.new_vars(variables)
-        counter.add_clauses([*clauses, [unit]] if unit else clauses)
-        out.put((unit, counter.count()))
+    counter = Counter()
+    counter.new_vars(variables)
+    counter.add_clauses(clauses)
+    out.put(counter.count())
 
 
-def counts(variables: int, clauses: list[Clause], units: list[int], seconds: float) -> dict[int, int]:
-    """Models of the CNF (key 0) and of the CNF with each of ``units`` true, as many as finish
-    within ``seconds``."""
+def count(variables: int, clauses: list[Clause], seconds: float) -> int | None:
+    """The exact number of models, or None when Ganak does not finish within ``seconds``."""
     if any(not c for c in clauses):
-        return {0: 0, **dict.fromkeys(units, 0)}
+        return 0
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context = multiprocessing.get_context(method)
     out: Queue = context.SimpleQueue()
     child = context.Process(  # type: ignore[attr-defined]  # typeshed: BaseContext lacks Process
-        target=_counts, args=(variables, clauses, units, out), daemon=True
+        target=_count, args=(variables, clauses, out), daemon=True
     )
     child.start()
     child.join(seconds)
     if child.is_alive():
         child.kill()
         child.join()
-    found: dict[int, int] = {}
-    while not out.empty():
-        unit, value = out.get()
-        found[unit] = value
-    return found
+        return None
+    return None if out.empty() else int(out.get())

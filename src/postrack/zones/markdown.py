@@ -61,12 +61,14 @@ def headline(report: ZoneReport) -> list[str]:
 
 def methods(report: ZoneReport) -> list[str]:
     """How each part was solved, once any part needed more than elimination or is only bounded."""
-    if all(p.method == "elimination" and p.exact for p in report.parts):
+    if all(p.method == "elimination" and p.search == "elimination" and p.exact for p in report.parts):
         return []
     out = []
     for p in report.parts:
         size = f"{p.packages:,}" if p.exact else f"between {p.packages:,} and {p.packages_upper:,} (bounds)"
-        out.append(f"part {p.part}: {p.method}, width {p.width}, {size} packages")
+        out.append(
+            f"part {p.part}: width {p.width}, counted by {p.method}, searched by {p.search}; {size} packages"
+        )
     return out
 
 

@@ -155,8 +155,10 @@ class PartSummary(ToDict):
     packages: int
     """Its count; a proven lower bound when ``packages_upper`` is larger."""
     width: int
-    method: Literal["elimination", "cp-sat"] = "elimination"
-    """Elimination when its tables fit the memory budget; else CP-SAT (and Ganak for its count)."""
+    method: Literal["elimination", "ganak"] = "elimination"
+    """How it was counted: elimination when its tables fit the memory budget, else Ganak."""
+    search: Literal["elimination", "cp-sat"] = "elimination"
+    """How its best packages, concessions and reasons were found (CP-SAT when tables do not fit)."""
     table_entries: int = 0
     """Entries of its elimination tables over every option: what elimination would allocate."""
     packages_upper: int = 0

@@ -53,15 +53,7 @@ def solve(
     plans = plan(model, parts, budget)
     zone = count_zone(model, parts, budget)
     constraint = _Constraints(model, citations)
-    best: tuple[Ranked, ...] = ()
-    if not zone.empty:
-        domains = tuple(tuple(o for o, n in enumerate(row) if n != 0) for row in zone.per_option)
-        if all(p.method == "elimination" for p in plans):
-            best = best_packages(model, parts, domains, ranking, top)
-        else:
-            from postrack.zones import cpsat_best
-
-            best = cpsat_best.best_packages(model, domains, ranking, top)
+    best = ranked(model, parts, zone, ranking, top, budget)
     concessions = None
     if improve_party is not None:
         concessions = _improve(model, parts, zone, improve_party, target, constraint, budget)
@@ -112,7 +104,8 @@ def solve(
                 tuple(model.issues[v].id for v in part.issues),
                 zone.per_part[k],
                 part.width,
-                plans[k].method,
+                plans[k].count,
+                plans[k].search,
                 plans[k].table_entries,
                 zone.upper[k],
             )
@@ -125,6 +118,20 @@ def solve(
         count_exact=zone.exact,
         count_upper=zone.total_upper,
     )
+
+
+def ranked(
+    model: ZoneModel, parts: tuple[Part, ...], zone: ZoneCount, ranking: Ranking, top: int, budget: Budget
+) -> tuple[Ranked, ...]:
+    """The ``top`` best packages: by the elimination search when every part fits, else by CP-SAT."""
+    if zone.empty:
+        return ()
+    domains = tuple(tuple(o for o, n in enumerate(row) if n != 0) for row in zone.per_option)
+    if all(p.search == "elimination" for p in plan(model, parts, budget)):
+        return best_packages(model, parts, domains, ranking, top)
+    from postrack.zones import cpsat_best
+
+    return cpsat_best.best_packages(model, domains, ranking, top)
 
 
 class _Constraints:
