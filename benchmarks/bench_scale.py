@@ -169,7 +169,8 @@ def main() -> None:
                 model = models["empty" if task == "concessions" else "open"]
                 parts = decompose(model)
                 plans = plan(model, parts, Budget())
-                methods = sorted({p.method for p in plans})
+                used = {"count": "count"}.get(task, "cost" if task == "concessions" else "search")
+                methods = sorted({getattr(p, used) for p in plans})
                 how = f"{'+'.join(methods)}, {max(p.width for p in plans)}"
                 mine = isolated(lambda t=task, m=model: run(t, m, Budget()), args.limit)  # type: ignore[misc]
                 peer = isolated(lambda t=task, m=model: run(t, m, SOLVER), args.limit)  # type: ignore[misc]

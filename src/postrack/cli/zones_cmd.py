@@ -83,6 +83,23 @@ def zones(
             " (no red line rejects; silence passes). Both sizes are always shown.",
         ),
     ] = TierChoice.agreed,
+    memory: Annotated[
+        int,
+        typer.Option(
+            "--memory-budget",
+            min=1,
+            help="MiB the exact elimination may use per part; a part needing more is solved by"
+            " CP-SAT and counted by Ganak instead.",
+        ),
+    ] = 1024,
+    seconds: Annotated[
+        float,
+        typer.Option(
+            "--count-time",
+            min=0.1,
+            help="Seconds Ganak may take to count a part; past that the count is reported as bounds.",
+        ),
+    ] = 10.0,
     fmt: FormatOption = Format.table,
 ) -> int:
     """Which packages (one option per issue) the parties could sign, exactly, in two tiers.
@@ -97,7 +114,7 @@ def zones(
     if target is not None and improve is None:
         raise UserError.single("--target needs --improve PARTY")
     from postrack.cli import zones_view  # the engine (numpy, networkx) loads only when this command runs
-    from postrack.zones import analyse
+    from postrack.zones import Budget, analyse
 
     record = load_with_scenarios(data_dir(data), list(scenario or []))
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
@@ -111,6 +128,7 @@ def zones(
         improve=improve,
         target=target,
         tier=tier.value,
+        budget=Budget(memory=memory * 2**20, seconds=seconds),
     )
     if fmt is Format.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

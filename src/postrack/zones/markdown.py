@@ -60,9 +60,10 @@ def headline(report: ZoneReport) -> list[str]:
 
 
 def methods(report: ZoneReport) -> list[str]:
-    """How each part was solved, once any part needed more than elimination or is only bounded."""
+    """How each part was solved: one line when elimination did everything, else one per part."""
     if all(p.method == "elimination" and p.search == "elimination" and p.exact for p in report.parts):
-        return []
+        widest = max((p.width for p in report.parts), default=0)
+        return [f"method: exact elimination on every part (largest width {widest})"]
     out = []
     for p in report.parts:
         size = f"{p.packages:,}" if p.exact else f"between {p.packages:,} and {p.packages_upper:,} (bounds)"
