@@ -99,13 +99,13 @@ def isolated(fn: Callable[[], Any], limit: float) -> tuple[float | None, float, 
     os.close(write)
     deadline = time.monotonic() + limit
     while time.monotonic() < deadline:
-        done, status, usage = os.wait4(pid, os.WNOHANG)
+        done, _, usage = os.wait4(pid, os.WNOHANG)
         if done:
             break
         time.sleep(0.005)
     else:
         os.kill(pid, 9)
-        _, status, usage = os.wait4(pid, 0)
+        _, _, usage = os.wait4(pid, 0)
         os.close(read)
         return None, usage.ru_maxrss / 1024, None
     with os.fdopen(read, "rb") as inp:

@@ -29,7 +29,8 @@ SCALE = 10**6
 """Units of the Nash log bound: ``SCALE * log(gain)``."""
 TANGENTS = 32
 MARGIN = 4
-"""Log-bound units allowed for float rounding before a Nash candidate is ruled out."""
+"""Log-bound units per party allowed for rounding (integer logs, float logarithms) before a Nash
+candidate is ruled out."""
 CHUNK = 15
 """Issues minimised per solve when taking tied packages in order (15 * log2(16) < 63 bits)."""
 
@@ -46,6 +47,7 @@ class _Ranker:
             factor = scale // p.total_weight
             total = self.enc.total(p.weights, p.utilities)
             self.gains.append(factor * total - factor * p.no_deal * p.total_weight)
+        self.logs: list[cp_model.IntVar] = []
         self.objective = self._objective(ranking)
 
     def _objective(self, ranking: Ranking) -> cp_model.LinearExprT:
@@ -60,16 +62,35 @@ class _Ranker:
             for g in self.gains:
                 cp.add(z <= g)
             return z
-        logs = []
         top = self.scorer.scale * 1000
         for k, g in enumerate(self.gains):
             cp.add(g >= 1)
-            y = cp.new_int_var(0, ceil(SCALE * log(top)) + 2, f"log{k}")
-            for j in range(TANGENTS):
-                a = top ** (j / (TANGENTS - 1))
-                cp.add(y <= ceil(SCALE * (log(a) - 1)) + 1 + ceil(SCALE / a) * g)
-            logs.append(y)
-        return sum(logs)
+            self.logs.append(cp.new_int_var(0, ceil(SCALE * log(top)) + 2, f"log{k}"))
+            for at in sorted({round(top ** (j / (TANGENTS - 1))) for j in range(TANGENTS)}):
+                self.tangent(k, at)
+        return sum(self.logs)
+
+    def tangent(self, party: int, at: int) -> None:
+        """``log[party] <= SCALE * log(gain)`` touching at ``gain = at``, multiplied through by
+        ``at`` so every coefficient is an integer: ``at * log <= at * (ceil(SCALE * (ln at - 1)) + 1)
+        + SCALE * gain``. Concavity puts the tangent above the logarithm, rounding only raises it."""
+        g = self.gains[party]
+        self.enc.cp.add(at * self.logs[party] <= at * (ceil(SCALE * (log(at) - 1)) + 1) + SCALE * g)
+
+    def refine(self, package: tuple[int, ...], value: int) -> bool:
+        """Add tangents at ``package``'s gains when the bound ``value`` overstates its log-score.
+
+        The solver then cannot reach ``value`` again through that package's gains, so enumeration
+        only records packages whose bound is nearly their true score: each refinement tightens
+        the outer approximation where the optimum is, as in outer-approximation methods.
+        """
+        gains = self.scorer.gains(self.scorer.totals(package))
+        caring = [gains[k] for k in range(len(self.logs))]
+        if value <= SCALE * sum(log(x) for x in caring) + MARGIN * len(caring):
+            return False
+        for k, x in enumerate(caring):
+            self.tangent(k, x)
+        return True
 
     def solve(self) -> tuple[int, tuple[int, ...]] | None:
         """The best objective value and a package reaching it, or None when nothing is left."""
@@ -127,8 +148,10 @@ def top_packages(
         if best is None:
             break
         value, package = best
-        if len(found) >= top and _below(exact, value, found[top - 1][0]):
+        if len(found) >= top and _below(exact, value, found[top - 1][0], len(ranker.logs)):
             break
+        if not exact and ranker.refine(package, value):
+            continue
         if exact:
             package = ranker.earliest(value)
         totals = scorer.totals(package)
@@ -140,7 +163,7 @@ def top_packages(
     return found[:top]
 
 
-def _below(exact: bool, bound: int, kth: int) -> bool:
+def _below(exact: bool, bound: int, kth: int, parties: int) -> bool:
     """Whether nothing left can still make the top: its best objective ``bound`` against the N-th score.
 
     An exact objective (max-min, sum, or no party caring) takes equal scores in package order, so
@@ -148,7 +171,7 @@ def _below(exact: bool, bound: int, kth: int) -> bool:
     """
     if exact:
         return bound <= kth
-    return bound + MARGIN < SCALE * log(kth)
+    return bound + MARGIN * (parties + 1) < SCALE * log(kth)
 
 
 def pareto(model: ZoneModel, domains: tuple[tuple[int, ...], ...], totals: tuple[int, ...]) -> bool:
