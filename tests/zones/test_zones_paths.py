@@ -94,3 +94,18 @@ def test_both_paths_agree_on_improve(model: ZoneModel, data: st.DataObject) -> N
     )
     if fast.concessions.complete:
         assert wide.concessions == fast.concessions
+
+
+def test_a_count_that_does_not_finish_in_time_is_reported_as_labelled_bounds() -> None:
+    from postrack.zones.markdown import render
+    from zones.test_zones_large import _chain
+
+    model = _chain(24, 6)
+    hurried = Budget(memory=1, seconds=1e-4)  # Ganak cannot even start in that time
+    zone = count_zone(model, decompose(model), hurried)
+    assert not zone.exact
+    assert (zone.total, zone.total_upper) == (1, 6**24)
+    report = solve(model, DAY, budget=hurried)
+    assert (report.count, report.count_exact, report.count_upper) == (1, False, 6**24)
+    assert "at least 1 (at most 4,738,381,338,321,616,896)" in render(report)
+    assert "between 1 and 4,738,381,338,321,616,896 (bounds)" in render(report)

@@ -8,10 +8,10 @@ on Python integers. Enumeration (each found package excluded by a no-good) stops
 bound, less a margin covering float rounding, is below the log of the N-th exact score, so no
 approximation can change the ranking.
 
-Ties fall to package order, as in the elimination search: for the utilitarian and max-min
-objectives the packages of one score are taken in order by minimising the options issue after
-issue (a chunk of issues per solve); for Nash every package that might tie is enumerated and
-the exact sort decides.
+Ties fall to package order, as in the elimination search: packages are taken in classes of
+equal score (utilitarian, max-min) or equal gains (Nash), the first ones of a class in package
+order by minimising the options issue after issue (a chunk of issues per solve), and the exact
+sort decides between classes.
 """
 
 from __future__ import annotations
@@ -108,41 +108,88 @@ class _Ranker:
         )
         return round(solver.objective_value), package
 
-    def earliest(self, value: int) -> tuple[int, ...]:
-        """The first package (in package order) whose objective equals ``value``."""
-        cp = self.enc.cp
-        trial = cp.clone()
-        trial.add(self.objective == value)
+    def earliest(
+        self, pinned: list[cp_model.LinearExprT], values: list[int], count: int
+    ) -> list[tuple[int, ...]]:
+        """The first ``count`` packages (in package order) where each ``pinned`` expression takes its
+        value: options minimised issue after issue, a chunk of issues per solve."""
+        trial = self.enc.cp.clone()
+        for expression, value in zip(pinned, values, strict=True):
+            trial.add(expression == value)
         issues = range(len(self.model.issues))
-        chosen: dict[int, int] = {}
-        for start in range(0, len(issues), CHUNK):
-            chunk = issues[start : start + CHUNK]
-            radix = max(len(self.enc.x[v]) for v in chunk) + 1
-            rank = sum(
-                radix ** (len(chunk) - 1 - j) * o * lit
-                for j, v in enumerate(chunk)
-                for o, lit in self.enc.x[v].items()
-            )
-            trial.minimize(rank)
-            solver = cp_model.CpSolver()
-            solver.parameters.num_workers = 2
-            if solver.solve(trial) != cp_model.OPTIMAL:
-                raise TimeoutError("CP-SAT found no proven optimum")
-            for v in chunk:
-                o = next(o for o, lit in self.enc.x[v].items() if solver.value(lit))
-                chosen[v] = o
-                trial.add(self.enc.x[v][o] == 1)
-        return tuple(chosen[v] for v in issues)
+        out: list[tuple[int, ...]] = []
+        while len(out) < count:
+            step = trial.clone()
+            chosen: dict[int, int] = {}
+            for start in range(0, len(issues), CHUNK):
+                chunk = issues[start : start + CHUNK]
+                radix = max(len(self.enc.x[v]) for v in chunk) + 1
+                step.minimize(
+                    sum(
+                        radix ** (len(chunk) - 1 - j) * o * lit
+                        for j, v in enumerate(chunk)
+                        for o, lit in self.enc.x[v].items()
+                    )
+                )
+                solver = cp_model.CpSolver()
+                solver.parameters.num_workers = 2
+                status = solver.solve(step)
+                if status == cp_model.INFEASIBLE:
+                    return out
+                if status != cp_model.OPTIMAL:
+                    raise TimeoutError("CP-SAT found no proven optimum")
+                for v in chunk:
+                    chosen[v] = next(o for o, lit in self.enc.x[v].items() if solver.value(lit))
+                    step.add(self.enc.x[v][chosen[v]] == 1)
+            package = tuple(chosen[v] for v in issues)
+            out.append(package)
+            trial.add_bool_or([self.enc.x[v][package[v]].Not() for v in issues])
+        return out
+
+    def exclude_score(self, value: int) -> None:
+        """Exclude every package scoring ``value``, the best left (so only lower scores remain).
+
+        The sum is the objective itself; the max-min objective is a variable below every gain,
+        so a package scoring ``value`` is excluded by asking some party's gain to be lower."""
+        cp = self.enc.cp
+        if self.scorer.ranking == "utilitarian":
+            cp.add(self.objective != value)
+            return
+        lower = []
+        for g in self.gains:
+            flag = cp.new_bool_var("lower")
+            cp.add(g <= value - 1).only_enforce_if(flag)
+            lower.append(flag)
+        cp.add_bool_or(lower)
+
+    def forbid_gains(self, gains: tuple[int, ...]) -> None:
+        """Exclude every package whose caring parties' gains are exactly ``gains``."""
+        cp = self.enc.cp
+        differs = []
+        for g, value in zip(self.gains, gains, strict=True):
+            flag = cp.new_bool_var("differs")
+            cp.add(g != value).only_enforce_if(flag)
+            differs.append(flag)
+        cp.add_bool_or(differs)
 
 
 def top_packages(
     model: ZoneModel, domains: tuple[tuple[int, ...], ...], ranking: Ranking, top: int
 ) -> list[tuple[int, tuple[int, ...], tuple[int, ...]]]:
-    """(score, package, totals) of the ``top`` best packages, best first, ties in package order."""
+    """(score, package, totals) of the ``top`` best packages, best first, ties in package order.
+
+    Candidates are whole classes of tied packages: every package with one objective value (exact
+    objectives) or one vector of gains (Nash, whose score depends on nothing else), of which the
+    first ``top`` in package order are taken; the class is then excluded, so massive ties (an
+    indifferent party, say) cost one class, not one solve per package.
+    """
     ranker = _Ranker(model, domains, ranking)
     scorer = ranker.scorer
-    exact = ranking != "nash" or not ranker.gains
+    exact = ranking != "nash"
     found: list[tuple[int, tuple[int, ...], tuple[int, ...]]] = []
+    if not ranker.gains:  # nobody cares: every package ties, so the first ones in package order
+        first = ranker.earliest([], [], top)
+        return [(scorer.score(()) or 0, p, scorer.totals(p)) for p in first]
     while True:
         best = ranker.solve()
         if best is None:
@@ -152,22 +199,28 @@ def top_packages(
             break
         if not exact and ranker.refine(package, value):
             continue
+        gains = scorer.gains(scorer.totals(package))
         if exact:
-            package = ranker.earliest(value)
-        totals = scorer.totals(package)
-        score = scorer.score(scorer.gains(totals))
-        assert score is not None, "the encoding admits only ranked packages"
-        found.append((score, package, totals))
+            tied = ranker.earliest([ranker.objective], [value], top)
+            ranker.exclude_score(value)
+        else:
+            tied = ranker.earliest(list(ranker.gains), list(gains), top)
+            ranker.forbid_gains(gains)
+        for p in tied:
+            totals = scorer.totals(p)
+            score = scorer.score(scorer.gains(totals))
+            assert score is not None, "the encoding admits only ranked packages"
+            found.append((score, p, totals))
         found.sort(key=lambda f: (-f[0], f[1]))
-        ranker.enc.forbid(package)
-    return found[:top]
+        del found[top:]
+    return found
 
 
 def _below(exact: bool, bound: int, kth: int, parties: int) -> bool:
     """Whether nothing left can still make the top: its best objective ``bound`` against the N-th score.
 
-    An exact objective (max-min, sum, or no party caring) takes equal scores in package order, so
-    an equal bound is out too; the Nash log bound must fall below the N-th score's logarithm.
+    Exact objectives (max-min, sum) took each score's ties whole, so an equal bound is out too;
+    the Nash log bound must fall below the N-th score's logarithm.
     """
     if exact:
         return bound <= kth
