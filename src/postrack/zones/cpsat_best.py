@@ -16,12 +16,12 @@ sort decides between classes.
 
 from __future__ import annotations
 
-from math import ceil, log
+from math import ceil, log, log2
 
 from ortools.sat.python import cp_model
 
 from postrack.zones.best import Ranked
-from postrack.zones.cpsat import Encoding
+from postrack.zones.cpsat import WORKERS, Encoding
 from postrack.zones.model import ZoneModel
 from postrack.zones.ranking import Ranking, Scorer
 
@@ -31,8 +31,9 @@ TANGENTS = 32
 MARGIN = 4
 """Log-bound units per party allowed for rounding (integer logs, float logarithms) before a Nash
 candidate is ruled out."""
-CHUNK = 15
-"""Issues minimised per solve when taking tied packages in order (15 * log2(16) < 63 bits)."""
+RANK_BITS = 62
+"""Bits of the objective that orders a chunk of issues (options as digits): as many issues per
+solve as fit int64."""
 
 
 class _Ranker:
@@ -95,7 +96,7 @@ class _Ranker:
     def solve(self) -> tuple[int, tuple[int, ...]] | None:
         """The best objective value and a package reaching it, or None when nothing is left."""
         solver = cp_model.CpSolver()
-        solver.parameters.num_workers = 2
+        solver.parameters.num_workers = WORKERS
         self.enc.cp.maximize(self.objective)
         status = solver.solve(self.enc.cp)
         if status == cp_model.INFEASIBLE:
@@ -121,9 +122,10 @@ class _Ranker:
         while len(out) < count:
             step = trial.clone()
             chosen: dict[int, int] = {}
-            for start in range(0, len(issues), CHUNK):
-                chunk = issues[start : start + CHUNK]
-                radix = max(len(self.enc.x[v]) for v in chunk) + 1
+            radix = max(len(self.enc.x[v]) for v in issues) + 1
+            width = max(1, int(RANK_BITS / log2(radix)))
+            for start in range(0, len(issues), width):
+                chunk = issues[start : start + width]
                 step.minimize(
                     sum(
                         radix ** (len(chunk) - 1 - j) * o * lit
@@ -132,7 +134,7 @@ class _Ranker:
                     )
                 )
                 solver = cp_model.CpSolver()
-                solver.parameters.num_workers = 2
+                solver.parameters.num_workers = WORKERS
                 status = solver.solve(step)
                 if status == cp_model.INFEASIBLE:
                     return out
