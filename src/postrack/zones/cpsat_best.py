@@ -31,9 +31,9 @@ TANGENTS = 32
 MARGIN = 4
 """Log-bound units per party allowed for rounding (integer logs, float logarithms) before a Nash
 candidate is ruled out."""
-RANK_BITS = 62
+RANK_BITS = 48
 """Bits of the objective that orders a chunk of issues (options as digits): as many issues per
-solve as fit int64."""
+solve as fit, with the headroom CP-SAT wants for sums of coefficients times bounds below 2**63."""
 
 
 class _Ranker:
