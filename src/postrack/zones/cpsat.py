@@ -100,10 +100,6 @@ class Encoding:
         self.cp.add(self.x[issue][option] == 1)
         return True
 
-    def forbid(self, package: Sequence[int]) -> None:
-        """A no-good: some encoded issue must take another option than in ``package``."""
-        self.cp.add_bool_or([self.x[v][package[v]].Not() for v in self.issues])
-
     def solve(self, seconds: float | None = None) -> dict[int, int] | None:
         """An optimal (or, with no objective, any) assignment of the encoded issues; None if none."""
         solver = cp_model.CpSolver()
