@@ -102,7 +102,7 @@ class _Ranker:
         if status == cp_model.INFEASIBLE:
             return None
         if status != cp_model.OPTIMAL:
-            raise TimeoutError("CP-SAT found no proven optimum")
+            raise TimeoutError(f"CP-SAT found no proven optimum ({solver.status_name(status)})")
         package = tuple(
             next(o for o, lit in self.enc.x[v].items() if solver.value(lit))
             for v in range(len(self.model.issues))
@@ -139,7 +139,7 @@ class _Ranker:
                 if status == cp_model.INFEASIBLE:
                     return out
                 if status != cp_model.OPTIMAL:
-                    raise TimeoutError("CP-SAT found no proven optimum")
+                    raise TimeoutError(f"CP-SAT found no proven optimum ({solver.status_name(status)})")
                 for v in chunk:
                     chosen[v] = next(o for o, lit in self.enc.x[v].items() if solver.value(lit))
                     step.add(self.enc.x[v][chosen[v]] == 1)
