@@ -1,8 +1,8 @@
 """positions: a sourced negotiation position tracker and scenario modeller.
 
 The library is the product; the ``positions`` command line only presents its results. The names
-below load on first use, so the command line starts (and installs its Ctrl-C handler) before the
-analysis modules are imported.
+below load on first use, so that ``positions --help`` (which imports this package) builds no
+pydantic model.
 """
 
 from __future__ import annotations
@@ -27,10 +27,11 @@ _HOMES = {
     "load_with_scenarios": "postrack.scenarios",
 }
 
-__all__ = ["Comparison", "Problem", "Record", "UserError", "compare", "load_record", "load_with_scenarios"]
-
 
 def __getattr__(name: str) -> Any:
     if name not in _HOMES:
         raise AttributeError(f"module 'postrack' has no attribute {name!r}")
     return getattr(import_module(_HOMES[name]), name)
+
+
+__all__ = ["Comparison", "Problem", "Record", "UserError", "compare", "load_record", "load_with_scenarios"]

@@ -1,13 +1,15 @@
 """The command line as a user meets it: exit codes, streams, JSON contract, help texts."""
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 import typer
 from typer.testing import CliRunner
 
-from postrack.cli.app import app
+from postrack.cli.app import COMMANDS, SUMMARIES, app
 
 SMALL = Path(__file__).parent.parent / "data" / "small"
 runner = CliRunner()
@@ -101,13 +103,34 @@ def test_no_color_is_respected(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _commands(command: object, prefix: str = "") -> list[tuple[str, object]]:
-    sub = getattr(command, "commands", None)
-    if not sub:
+    """Every command under ``command``, loading the lazily registered ones."""
+    if not hasattr(command, "list_commands"):
         return [(prefix, command)]
+    ctx = typer.Context(command)  # type: ignore[arg-type]
     out: list[tuple[str, object]] = []
-    for name, child in sorted(sub.items()):
-        out += _commands(child, f"{prefix} {name}".strip())
+    for name in sorted(command.list_commands(ctx)):
+        out += _commands(command.get_command(ctx, name), f"{prefix} {name}".strip())
     return out
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_each_summary_in_the_top_level_help_starts_its_command_help(name: str) -> None:
+    """``positions --help`` shows summaries kept in app.py (so it imports no command module)."""
+    command = typer.main.get_command(app).get_command(typer.Context(typer.main.get_command(app)), name)
+    assert " ".join((command.help or "").split()).startswith(SUMMARIES[name])
+
+
+def test_the_top_level_help_imports_no_command_module() -> None:
+    code = (
+        "import sys; from postrack.cli.app import main; sys.argv = ['positions', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = [m for m in ('pydantic', 'numpy', 'networkx', 'jinja2', 'typst', 'postrack.model')"
+        " if m in sys.modules]\n"
+        "heavy += [m for m in sys.modules if m.endswith('_cmd')]\n"
+        "assert not heavy, heavy"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
 
 
 @pytest.mark.parametrize("name,command", _commands(typer.main.get_command(app)))

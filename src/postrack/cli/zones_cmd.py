@@ -77,6 +77,23 @@ def zones(
             " (no red line rejects; silence passes). Both sizes are always shown.",
         ),
     ] = TierChoice.agreed,
+    memory: Annotated[
+        int,
+        typer.Option(
+            "--memory-budget",
+            min=1,
+            help="MiB the exact elimination may use per part; a part needing more is solved by"
+            " CP-SAT and counted by Ganak instead.",
+        ),
+    ] = 1024,
+    seconds: Annotated[
+        float,
+        typer.Option(
+            "--count-time",
+            min=0.1,
+            help="Seconds Ganak may take to count a part; past that the count is reported as bounds.",
+        ),
+    ] = 10.0,
     fmt: FormatOption = Format.table,
     wide: WideOption = False,
 ) -> int:
@@ -92,7 +109,7 @@ def zones(
     if target is not None and improve is None:
         raise UsageError.single("--target needs --improve PARTY")
     from postrack.cli import zones_view  # the engine (numpy, networkx) loads only when this command runs
-    from postrack.zones import analyse
+    from postrack.zones import Budget, analyse
 
     folder = data_dir(data)
     scenario = scenario_files(scenario, folder)
@@ -108,6 +125,7 @@ def zones(
         improve=improve,
         target=target,
         tier=tier.value,
+        budget=Budget(memory=memory * 2**20, seconds=seconds),
     )
     emit(fmt, report, zones_view.table, zones_view.markdown, wide)
     return 0

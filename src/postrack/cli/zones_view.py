@@ -8,7 +8,7 @@ from rich.text import Text
 
 from postrack.views.terminal import term as escape
 from postrack.views.titles import under
-from postrack.views.zones_md import RANKING_NAMES, headline, render, source_note, why_excluded
+from postrack.views.zones_md import RANKING_NAMES, headline, packages, render, source_note, why_excluded
 from postrack.zones.report import ConcessionReport, ZoneReport
 
 markdown = render
@@ -17,7 +17,8 @@ markdown = render
 def table(report: ZoneReport) -> RenderableType:
     """Every part of the report, in the order the Markdown view gives them."""
     out: list[RenderableType] = []
-    state = "[bold red]empty[/]" if report.empty else f"[bold green]{report.count:,} packages[/]"
+    size = f"{report.count:,}" if report.count_exact else f"at least {report.count:,}"
+    state = "[bold red]empty[/]" if report.empty else f"[bold green]{size} packages[/]"
     where = f"{report.workspace}: " if report.workspace else ""
     title = f"{where}deal zone of {', '.join(report.parties)} as of {report.as_of}{under(report.scenarios)}"
     out.append(Text(title))
@@ -34,7 +35,7 @@ def table(report: ZoneReport) -> RenderableType:
         zones.add_row(
             escape(z.issue),
             str(z.part),
-            escape("\n".join(f"{c.option} ({c.packages:,})" for c in z.in_zone) or "-"),
+            escape("\n".join(f"{c.option} ({packages(c.packages)})" for c in z.in_zone) or "-"),
             escape("\n".join(why) or "-"),
         )
     out.append(zones)
@@ -74,6 +75,8 @@ def _concessions(c: ConcessionReport) -> list[RenderableType]:
                 f"{s.opens:,}" if j == 0 else "",
             )
     out.append(table)
+    if not c.counts_exact:
+        out.append("Zone sizes here are proven lower bounds: some counts did not finish in time.")
     singles = Table(title="Each concession alone")
     for name in ("Concession", "Cost", "Zone size after it alone"):
         singles.add_column(name, overflow="fold")

@@ -46,11 +46,34 @@ TIER_MEANING = {
 
 def headline(report: ZoneReport) -> list[str]:
     """Both tiers' sizes, then who has no stance where: the first thing an analyst should read."""
-    sizes = [f"{t.tier} zone: {t.count:,} packages ({TIER_MEANING.get(t.tier, '')})" for t in report.tiers]
+    sizes = [
+        f"{t.tier} zone: {'' if t.exact else 'at least '}{t.count:,} packages"
+        f" ({TIER_MEANING.get(t.tier, '')})"
+        for t in report.tiers
+    ]
     silent = [f"{c.party} has no stance on {', '.join(c.issues)}" for c in report.coverage]
     if silent:
         silent.append("a party constrains nothing where it has no stance")
-    return [*sizes, *silent]
+    return [*sizes, *silent, *methods(report)]
+
+
+def methods(report: ZoneReport) -> list[str]:
+    """How each part was solved: one line when elimination did everything, else one per part."""
+    if all(p.method == "elimination" and p.search == "elimination" and p.exact for p in report.parts):
+        widest = max((p.width for p in report.parts), default=0)
+        return [f"method: exact elimination on every part (largest width {widest})"]
+    out = []
+    for p in report.parts:
+        size = f"{p.packages:,}" if p.exact else f"between {p.packages:,} and {p.packages_upper:,} (bounds)"
+        out.append(
+            f"part {p.part}: width {p.width}, counted by {p.method}, searched by {p.search}; {size} packages"
+        )
+    return out
+
+
+def packages(n: int | None) -> str:
+    """A per-option count, or that it occurs when its count did not finish in time."""
+    return "occurs" if n is None else f"{n:,}"
 
 
 def render(report: ZoneReport) -> str:
@@ -64,7 +87,12 @@ def render(report: ZoneReport) -> str:
     if report.empty:
         out.append(f"**The {report.tier} zone is empty**: no package passes every constraint of the tier.")
     else:
-        out.append(f"**{report.count:,} packages** are in the {report.tier} zone, described below.")
+        size = (
+            f"{report.count:,}"
+            if report.count_exact
+            else f"at least {report.count:,} (at most {report.count_upper:,})"
+        )
+        out.append(f"**{size} packages** are in the {report.tier} zone, described below.")
     out += [
         "",
         "## Per-issue zone",
@@ -73,7 +101,7 @@ def render(report: ZoneReport) -> str:
         "|---|---|---|",
     ]
     for zone in report.issue_zones:
-        inside = ", ".join(f"{c.option} ({c.packages:,})" for c in zone.in_zone) or "—"
+        inside = ", ".join(f"{c.option} ({packages(c.packages)})" for c in zone.in_zone) or "—"
         why = [f"{ex.option}: {why_excluded(ex, zone.issue)}" for ex in zone.excluded]
         out.append(f"| {zone.issue} | {_cell(inside)} | {'<br>'.join(map(_cell, why)) or '—'} |")
     if report.best:
@@ -110,6 +138,8 @@ def _concessions(c: ConcessionReport) -> list[str]:
         f"Minimum cost {c.cost} (salience × steps on the scale of what is relaxed);"
         f" {len(c.sets)} set(s){more}."
     )
+    if not c.counts_exact:
+        out.append("Zone sizes below are proven lower bounds: some counts did not finish in time.")
     for k, s in enumerate(c.sets, start=1):
         out += ["", f"{k}. opens {s.opens:,} packages:"]
         out += [

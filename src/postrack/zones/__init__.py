@@ -17,6 +17,7 @@ from postrack.zones.count import count_zone
 from postrack.zones.decompose import decompose
 from postrack.zones.diff import ZoneDiff, diff_zones
 from postrack.zones.model import ZoneModel
+from postrack.zones.plan import Budget
 from postrack.zones.ranking import RANKINGS, Ranking
 from postrack.zones.report import Coverage, TierCount, ZoneReport
 from postrack.zones.solve import solve
@@ -33,6 +34,7 @@ def analyse(
     improve: str | None = None,
     target: float | None = None,
     tier: Tier = "agreed",
+    budget: Budget | None = None,
 ) -> ZoneReport:
     """The deal zone of ``parties`` on ``issues`` (default: all) as of ``as_of``.
 
@@ -47,11 +49,16 @@ def analyse(
         improve_party=improve,
         target=target,
         citations=cite(record, model, as_of),
+        budget=budget,
     )
     counts = []
     for t in TIERS:
-        other = model if t == tier else build(record, parties, as_of, issues, t)
-        counts.append(TierCount(t, report.count if t == tier else count_zone(other, decompose(other)).total))
+        if t == tier:
+            counts.append(TierCount(t, report.count, report.count_exact))
+            continue
+        other = build(record, parties, as_of, issues, t)
+        zone = count_zone(other, decompose(other), budget)
+        counts.append(TierCount(t, zone.total, zone.exact))
     return replace(
         report,
         tier=tier,
@@ -76,6 +83,7 @@ def _coverage(record: Record, report: ZoneReport, as_of: date) -> tuple[Coverage
 __all__ = [
     "RANKINGS",
     "TIERS",
+    "Budget",
     "Ranking",
     "Tier",
     "ZoneDiff",

@@ -19,7 +19,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import islice, product
-from math import prod
 
 import numpy as np
 
@@ -27,6 +26,7 @@ from postrack.zones.count import part_count
 from postrack.zones.decompose import Part
 from postrack.zones.eliminate import Array, Elimination, Space
 from postrack.zones.model import ZoneModel
+from postrack.zones.plan import Budget, plan_part
 from postrack.zones.search import Search
 from postrack.zones.spaces import cost_space
 
@@ -46,6 +46,8 @@ class Concessions:
     """Zone size once each set is relaxed (same order as ``sets``)."""
     singles: tuple[tuple[int, int], ...]
     """(constraint, zone size once only it is relaxed), for every constraint in some set."""
+    exact: bool = True
+    """Whether every zone size above is exact (else: proven lower bounds, see ``count.py``)."""
 
 
 def constraints_of(model: ZoneModel, part: Part) -> frozenset[int]:
@@ -57,15 +59,22 @@ def constraints_of(model: ZoneModel, part: Part) -> frozenset[int]:
 
 
 def open_zone(
-    model: ZoneModel, parts: tuple[Part, ...], counts: tuple[int, ...], limit: int = ALTERNATIVES
+    model: ZoneModel,
+    parts: tuple[Part, ...],
+    counts: tuple[int, ...],
+    limit: int = ALTERNATIVES,
+    budget: Budget | None = None,
+    upper: tuple[int, ...] | None = None,
 ) -> Concessions:
     """The cheapest ways to open an empty zone (each blocked part on its own, then combined)."""
+    budget = budget or Budget()
     per_part = []
     complete = True
     for part, count in zip(parts, counts, strict=True):
         if count:
             continue
-        found = enumerate_cheapest(_part_oracle(model, part), limit)
+        wide = plan_part(model, part, budget).cost == "cp-sat"
+        found = enumerate_cheapest((_solver_oracle if wide else _part_oracle)(model, part), limit)
         assert found is not None, "every package is possible once constraints are priced"
         cost, sets, done = found
         per_part.append((cost, sets))
@@ -73,7 +82,7 @@ def open_zone(
     combos = list(islice(product(*(sets for _, sets in per_part)), limit + 1))
     complete &= len(combos) <= limit
     sets = sorted((frozenset().union(*combo) for combo in combos[:limit]), key=sorted)
-    return _finish(model, parts, counts, sum(c for c, _ in per_part), sets, complete)
+    return _finish(model, parts, counts, sum(c for c, _ in per_part), sets, complete, budget, upper)
 
 
 def improve(
@@ -83,17 +92,23 @@ def improve(
     party: int,
     target: int,
     limit: int = ALTERNATIVES,
+    budget: Budget | None = None,
+    upper: tuple[int, ...] | None = None,
 ) -> Concessions | None:
     """Cheapest concessions by others so that ``party``'s weighted total reaches ``target``.
 
     ``target`` is in the units of the party's sum of weight * utility; None when even relaxing
-    every other party's constraints cannot reach it.
+    every other party's constraints cannot reach it. ``upper``: the parts' upper bounds when
+    ``counts`` are lower bounds.
     """
-    found = enumerate_cheapest(_improve_oracle(model, parts, party, target), limit)
+    budget = budget or Budget()
+    wide = any(plan_part(model, part, budget).search == "cp-sat" for part in parts)
+    oracle = _solver_improve_oracle if wide else _improve_oracle
+    found = enumerate_cheapest(oracle(model, parts, party, target), limit)
     if found is None:
         return None
     cost, sets, complete = found
-    return _finish(model, parts, counts, cost, sorted(sets, key=sorted), complete)
+    return _finish(model, parts, counts, cost, sorted(sets, key=sorted), complete, budget, upper)
 
 
 def enumerate_cheapest(oracle: Oracle, limit: int) -> tuple[int, list[frozenset[int]], bool] | None:
@@ -147,14 +162,54 @@ def _part_oracle(model: ZoneModel, part: Part) -> Oracle:
     return solve
 
 
-def ideal(model: ZoneModel, parts: tuple[Part, ...], party: int) -> int | None:
+def ideal(model: ZoneModel, parts: tuple[Part, ...], party: int, budget: Budget | None = None) -> int | None:
     """The most ``party`` can get (sum of weight * utility) within its own constraints alone."""
+    if any(plan_part(model, part, budget or Budget()).search == "cp-sat" for part in parts):
+        from postrack.zones import cpsat
+
+        found = cpsat.best_total(model, range(len(model.issues)), party, _own(model, party))
+        return None if found is None else found[0]
     spec = model.parties[party]
     rows = _ImproveRows(
         model, parts, cost_space(model, hard=_own(model, party)), spec.weights, spec.utilities
     )
     best = rows.root(1)
     return None if best == -np.inf else int(best)
+
+
+def _solver_oracle(model: ZoneModel, part: Part) -> Oracle:
+    """The same oracle as :func:`_part_oracle`, answered by CP-SAT for a part too wide to eliminate."""
+    from postrack.zones import cpsat
+
+    mine = constraints_of(model, part)
+
+    def solve(forced: frozenset[int], kept: frozenset[int]) -> tuple[int, frozenset[int]] | None:
+        chosen = cpsat.cheapest(model, part.issues, hard=kept, forced=forced)
+        if chosen is None:
+            return None
+        broken = model.violated(tuple(chosen.get(i, 0) for i in range(len(model.issues)))) & mine
+        return sum(model.cost(k) for k in broken), broken
+
+    return solve
+
+
+def _solver_improve_oracle(model: ZoneModel, parts: tuple[Part, ...], party: int, target: int) -> Oracle:
+    """The same oracle as :func:`_improve_oracle`, answered by CP-SAT over the whole model."""
+    from postrack.zones import cpsat
+
+    own = _own(model, party)
+
+    def solve(forced: frozenset[int], kept: frozenset[int]) -> tuple[int, frozenset[int]] | None:
+        if forced & own:
+            return None
+        issues = range(len(model.issues))
+        chosen = cpsat.cheapest(model, issues, hard=own | kept, forced=forced, at_least=(party, target))
+        if chosen is None:
+            return None
+        broken = model.violated(tuple(chosen[i] for i in issues))
+        return sum(model.cost(k) for k in broken), broken
+
+    return solve
 
 
 def _own(model: ZoneModel, party: int) -> frozenset[int]:
@@ -234,14 +289,23 @@ def _finish(
     cost: int,
     sets: list[frozenset[int]],
     complete: bool,
+    budget: Budget,
+    upper: tuple[int, ...] | None,
 ) -> Concessions:
+    upper = upper or counts
     owner = {k: p for p, part in enumerate(parts) for k in constraints_of(model, part)}
+    exact = True
 
     def opened(relaxed: frozenset[int]) -> int:
+        nonlocal exact
         touched = {owner[k] for k in relaxed}
-        return prod(
-            part_count(model, part, relaxed) if p in touched else counts[p] for p, part in enumerate(parts)
-        )
+        total = 1
+        for p, part in enumerate(parts):
+            low, high = part_count(model, part, relaxed, budget) if p in touched else (counts[p], upper[p])
+            exact &= low == high
+            total *= low
+        return total
 
     singles = tuple((k, opened(frozenset({k}))) for k in sorted(frozenset().union(*sets)))
-    return Concessions(cost, tuple(sets), complete, tuple(opened(s) for s in sets), singles)
+    opens = tuple(opened(s) for s in sets)
+    return Concessions(cost, tuple(sets), complete, opens, singles, exact)

@@ -6,10 +6,15 @@ request the downward pass, after which each issue's marginal (packages per optio
 per option) and a decode clamped to any option are available. Tables are dense numpy arrays over
 the kept options of their (sorted) issues, so a bucket costs one broadcast and one reduction.
 
-Counts use int64 while they provably fit (the product of the domain sizes bounds every entry)
-and Python integers otherwise, so they stay exact however large; costs are small integers, exact
-in float32 while their total stays below 2**24, utilities integers exact in float64; +-inf marks
-"impossible".
+Counts are int64: exact while the product of the domain sizes (which bounds every entry) stays
+below 2**62, and beyond that computed modulo a prime below 2**31 (``modulus``: every product of
+two residues fits int64), several primes being combined by :mod:`postrack.zones.count` with the
+Chinese remainder theorem, so counts stay exact at any size with no Python integers in the
+tables. Costs are small integers, exact in float32 while their total stays below 2**24,
+utilities integers exact in float64; +-inf marks "impossible".
+
+Only a search or a decode needs each bucket's whole table (``full``); counting and minimum costs
+need the messages alone, so ``keep_full=False`` lets every bucket's table go once reduced.
 """
 
 from __future__ import annotations
@@ -37,23 +42,33 @@ class Space:
     """Condition index -> (its sorted issues, table over their domains)."""
 
 
+def count_bound(space: Space, part: Part) -> int:
+    """No count of the part, nor any entry of its tables, exceeds the product of its domain sizes."""
+    return prod(len(space.domains[v]) for v in part.issues)
+
+
 def zero(semiring: Semiring) -> Any:
     return {"count": 0, "min": np.inf, "max": -np.inf}[semiring]
 
 
-def _combine(semiring: Semiring, arrays: list[Array]) -> Array:
+def _combine(semiring: Semiring, arrays: list[Array], modulus: int | None = None) -> Array:
     out = arrays[0]
     for a in arrays[1:]:
-        out = out * a if semiring == "count" else out + a
+        if semiring != "count":
+            out = out + a
+        elif modulus is None:
+            out = out * a
+        else:
+            out = out * a % modulus
     return out
 
 
-def _reduce(semiring: Semiring, array: Array, axes: tuple[int, ...]) -> Array:
+def _reduce(semiring: Semiring, array: Array, axes: tuple[int, ...], modulus: int | None = None) -> Array:
     if not axes:
         return array
     out: Array
     if semiring == "count":
-        out = array.sum(axis=axes)
+        out = array.sum(axis=axes) if modulus is None else array.sum(axis=axes) % modulus
     else:
         out = array.min(axis=axes) if semiring == "min" else array.max(axis=axes)
     return out
@@ -76,6 +91,9 @@ class Elimination:
 
     part: Part
     space: Space
+    modulus: int | None = None
+    """Count modulo this prime (below 2**31); None: exact int64, for parts counted below 2**62."""
+    keep_full: bool = True
     inputs: dict[int, list[tuple[tuple[int, ...], Array, int | None]]] = field(default_factory=dict)
     full: dict[int, Array] = field(default_factory=dict)
     message: dict[int, Array] = field(default_factory=dict)
@@ -88,6 +106,7 @@ class Elimination:
             self.total = zero(sr)
             return
         dtype = self._dtype()
+        mod = self.modulus if sr == "count" else None
         for v in self.part.order:
             bucket = self.part.buckets[v]
             ins: list[tuple[tuple[int, ...], Array, int | None]] = [
@@ -100,16 +119,19 @@ class Elimination:
             ]
             ins += [(self.part.buckets[c].sep, self.message[c], c) for c in bucket.children]
             self.inputs[v] = ins
-            whole = _combine(sr, [_align(self.space, vs, a, bucket.scope) for vs, a, _ in ins])
-            self.full[v] = whole = np.broadcast_to(whole, [len(self.space.domains[u]) for u in bucket.scope])
-            self.message[v] = _reduce(sr, whole, (bucket.scope.index(v),))
+            whole = _combine(sr, [_align(self.space, vs, a, bucket.scope) for vs, a, _ in ins], mod)
+            whole = np.broadcast_to(whole, [len(self.space.domains[u]) for u in bucket.scope])
+            if self.keep_full:
+                self.full[v] = whole
+            self.message[v] = _reduce(sr, whole, (bucket.scope.index(v),), mod)
         self.total = self.message[self.part.root][()]
 
     def _dtype(self) -> Any:
         """The smallest exact type: every count, or every sum of costs, must fit."""
         if self.space.semiring == "count":
-            bound = prod(len(self.space.domains[v]) for v in self.part.issues)
-            return np.int64 if bound < 2**62 else object
+            if self.modulus is None and count_bound(self.space, self.part) >= 2**62:
+                raise ValueError("a part this large is counted modulo primes (postrack.zones.count)")
+            return np.int64
         if self.space.semiring == "min":
             arrays = [self.space.unary[v] for v in self.part.issues]
             arrays += [t for k, (_, t) in self.space.tables.items() if k in self._conditions()]
@@ -131,14 +153,14 @@ class Elimination:
             return
         sr = self.space.semiring
         one = 1 if sr == "count" else 0.0
-        self.outside[self.part.root] = np.asarray(one, dtype=self.full[self.part.root].dtype)
+        self.outside[self.part.root] = np.asarray(one, dtype=self.message[self.part.root].dtype)
         for u in reversed(self.part.order):
             bucket = self.part.buckets[u]
             for c in bucket.children:
                 sep = self.part.buckets[c].sep
                 rest = self._without(u, c)
                 axes = tuple(k for k, v in enumerate(bucket.scope) if v not in sep)
-                self.outside[c] = _reduce(sr, rest, axes)
+                self.outside[c] = _reduce(sr, rest, axes, self._mod)
 
     def _without(self, u: int, child: int | None) -> Array:
         """Bucket ``u`` combined with its outside message, leaving out ``child``'s message."""
@@ -147,9 +169,12 @@ class Elimination:
             _align(self.space, vs, a, bucket.scope) for vs, a, c in self.inputs[u] if c is None or c != child
         ]
         arrays.append(_align(self.space, bucket.sep, self.outside[u], bucket.scope))
-        return np.broadcast_to(
-            _combine(self.space.semiring, arrays), [len(self.space.domains[v]) for v in bucket.scope]
-        )
+        shape = [len(self.space.domains[v]) for v in bucket.scope]
+        return np.broadcast_to(_combine(self.space.semiring, arrays, self._mod), shape)
+
+    @property
+    def _mod(self) -> int | None:
+        return self.modulus if self.space.semiring == "count" else None
 
     def marginal(self, v: int) -> Array:
         """Per kept option of ``v``: packages using it (count) or the best value with it (min/max)."""
@@ -158,7 +183,8 @@ class Elimination:
             return np.full(len(self.space.domains[v]), zero(self.space.semiring), dtype=object)
         bucket = self.part.buckets[v]
         belief = self._without(v, None)
-        return _reduce(self.space.semiring, belief, tuple(k for k, u in enumerate(bucket.scope) if u != v))
+        axes = tuple(k for k, u in enumerate(bucket.scope) if u != v)
+        return _reduce(self.space.semiring, belief, axes, self._mod)
 
     def decode(self) -> dict[int, int]:
         """A best package of the part (option indices), ties to the earliest options."""

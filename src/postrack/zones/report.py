@@ -65,7 +65,8 @@ class Constraint(ToDict):
 @dataclass(frozen=True)
 class OptionCount(ToDict):
     option: str
-    packages: int
+    packages: int | None
+    """Packages using the option; None when it occurs but its count did not finish in time."""
 
 
 @dataclass(frozen=True)
@@ -132,14 +133,31 @@ class ConcessionReport(ToDict):
     sets: tuple[ConcessionSet, ...]
     complete: bool
     singles: tuple[SingleConcession, ...]
+    counts_exact: bool = True
+    """False when some ``opens`` is a proven lower bound (a part's count did not finish in time)."""
 
 
 @dataclass(frozen=True)
 class PartSummary(ToDict):
+    """One connected part: its size, and how it was solved (``docs/zones.md``, "Method")."""
+
     part: int
     issues: tuple[str, ...]
     packages: int
+    """Its count; a proven lower bound when ``packages_upper`` is larger."""
     width: int
+    method: Literal["elimination", "ganak"] = "elimination"
+    """How it was counted: elimination when its tables fit the memory budget, else Ganak."""
+    search: Literal["elimination", "cp-sat"] = "elimination"
+    """How its best packages, concessions and reasons were found (CP-SAT when tables do not fit)."""
+    table_entries: int = 0
+    """Entries of its elimination tables over every option: what elimination would allocate."""
+    packages_upper: int = 0
+    """Proven upper bound on its count (equal to ``packages`` when exact)."""
+
+    @property
+    def exact(self) -> bool:
+        return self.packages == self.packages_upper or self.packages == 0
 
 
 @dataclass(frozen=True)
@@ -148,6 +166,8 @@ class TierCount(ToDict):
 
     tier: str
     count: int
+    exact: bool = True
+    """False when ``count`` is only a proven lower bound."""
 
 
 @dataclass(frozen=True)
@@ -180,6 +200,10 @@ class ZoneReport(ToDict):
     """The negotiation's title from its manifest."""
     scenarios: tuple[ScenarioName, ...] = ()
     """The what-ifs overlaid on the record."""
+    count_exact: bool = True
+    """False when ``count`` is only a proven lower bound (some part's count did not finish)."""
+    count_upper: int = 0
+    """Proven upper bound on the zone's size (equal to ``count`` when exact)."""
 
     def issue_zone(self, issue: str) -> IssueZone:
         return next(z for z in self.issue_zones if z.issue == issue)

@@ -12,10 +12,11 @@ from postrack.problems import UsageError, UserError
 from postrack.zones.best import Ranked, best_packages
 from postrack.zones.build import Cited
 from postrack.zones.concessions import Concessions, ideal, improve, open_zone
-from postrack.zones.count import count_zone
+from postrack.zones.count import ZoneCount, count_zone
 from postrack.zones.decompose import Part, decompose
 from postrack.zones.explain import blockers
 from postrack.zones.model import UNIT, ZoneModel
+from postrack.zones.plan import Budget, plan
 from postrack.zones.ranking import Ranking, Scorer
 from postrack.zones.report import (
     ConcessionReport,
@@ -41,22 +42,25 @@ def solve(
     improve_party: str | None = None,
     target: float | None = None,
     citations: Sequence[Cited | None] = (),
+    budget: Budget | None = None,
 ) -> ZoneReport:
-    """The zone of ``model``: size, per-issue zone with reasons, best packages, concessions."""
+    """The zone of ``model``: size, per-issue zone with reasons, best packages, concessions.
+
+    Each part is solved by elimination when its tables fit ``budget``, by CP-SAT (and Ganak) when
+    not; the report names the method per part, and labels counts that are only bounds."""
+    budget = budget or Budget()
     parts = decompose(model)
-    zone = count_zone(model, parts)
+    plans = plan(model, parts, budget)
+    zone = count_zone(model, parts, budget)
     constraint = _Constraints(model, citations)
-    best: tuple[Ranked, ...] = ()
-    if not zone.empty:
-        domains = tuple(tuple(o for o, n in enumerate(row) if n) for row in zone.per_option)
-        best = best_packages(model, parts, domains, ranking, top)
+    best = ranked(model, parts, zone, ranking, top, budget)
     concessions = None
     if improve_party is not None:
-        concessions = _improve(model, parts, zone.per_part, improve_party, target, constraint)
+        concessions = _improve(model, parts, zone, improve_party, target, constraint, budget)
     elif zone.empty:
-        found = open_zone(model, parts, zone.per_part)
+        found = open_zone(model, parts, zone.per_part, budget=budget, upper=zone.upper)
         concessions = _concessions("open", None, None, found, constraint)
-    reasons = blockers(model, parts, zone)
+    reasons = blockers(model, parts, zone, budget)
     part_of = {v: k for k, part in enumerate(parts) for v in part.issues}
     issue_zones = []
     for v, issue in enumerate(model.issues):
@@ -73,7 +77,7 @@ def solve(
                 issue=issue.id,
                 part=part_of[v],
                 in_zone=tuple(
-                    OptionCount(issue.options[o], n) for o, n in enumerate(zone.per_option[v]) if n
+                    OptionCount(issue.options[o], n) for o, n in enumerate(zone.per_option[v]) if n != 0
                 ),
                 excluded=tuple(
                     Excluded(
@@ -83,7 +87,7 @@ def solve(
                         cost=sum(model.cost(k) for k in reasons[(v, o)]) // model.cost_unit,
                     )
                     for o, n in enumerate(zone.per_option[v])
-                    if not n
+                    if n == 0
                 ),
             )
         )
@@ -95,14 +99,39 @@ def solve(
         empty=zone.empty,
         count=zone.total,
         parts=tuple(
-            PartSummary(k, tuple(model.issues[v].id for v in part.issues), n, part.width)
-            for k, (part, n) in enumerate(zip(parts, zone.per_part, strict=True))
+            PartSummary(
+                k,
+                tuple(model.issues[v].id for v in part.issues),
+                zone.per_part[k],
+                part.width,
+                plans[k].count,
+                plans[k].search,
+                plans[k].table_entries,
+                zone.upper[k],
+            )
+            for k, part in enumerate(parts)
         ),
         issue_zones=tuple(issue_zones),
         best=tuple(_package(model, Scorer(model, ranking), rank, r) for rank, r in enumerate(best, start=1)),
         concessions=concessions,
         notes=model.notes,
+        count_exact=zone.exact,
+        count_upper=zone.total_upper,
     )
+
+
+def ranked(
+    model: ZoneModel, parts: tuple[Part, ...], zone: ZoneCount, ranking: Ranking, top: int, budget: Budget
+) -> tuple[Ranked, ...]:
+    """The ``top`` best packages: by the elimination search when every part fits, else by CP-SAT."""
+    if zone.empty:
+        return ()
+    domains = tuple(tuple(o for o, n in enumerate(row) if n != 0) for row in zone.per_option)
+    if all(p.search == "elimination" for p in plan(model, parts, budget)):
+        return best_packages(model, parts, domains, ranking, top)
+    from postrack.zones import cpsat_best
+
+    return cpsat_best.best_packages(model, domains, ranking, top)
 
 
 class _Constraints:
@@ -170,10 +199,11 @@ def _package(model: ZoneModel, scorer: Scorer, rank: int, ranked: Ranked) -> Pac
 def _improve(
     model: ZoneModel,
     parts: tuple[Part, ...],
-    counts: tuple[int, ...],
+    zone: ZoneCount,
     party: str,
     target: float | None,
     constraint: _Constraints,
+    budget: Budget,
 ) -> ConcessionReport:
     ids = [p.id for p in model.parties]
     if party not in ids:
@@ -183,13 +213,13 @@ def _improve(
     if weight == 0:
         raise UserError.single(f"--improve: {party!r} has no position on any issue analysed")
     if target is None:
-        best = ideal(model, parts, p)
+        best = ideal(model, parts, p, budget)
         if best is None:
             raise UserError.single(f"--improve: {party!r}'s own red lines and conditions leave it no package")
         needed = best
     else:
         needed = ceil(Fraction(target).limit_denominator(10**6) * weight * UNIT)
-    found = improve(model, parts, counts, p, needed)
+    found = improve(model, parts, zone.per_part, p, needed, budget=budget, upper=zone.upper)
     return _concessions("improve", party, needed / (weight * UNIT), found, constraint)
 
 
@@ -214,4 +244,5 @@ def _concessions(
         ),
         complete=found.complete,
         singles=tuple(SingleConcession(constraint(k), opens) for k, opens in found.singles),
+        counts_exact=found.exact,
     )
