@@ -12,6 +12,7 @@ from postrack.cli import (
     history_cmd,
     init_cmd,
     record_cmd,
+    robustness_cmd,
     scenario_cmd,
     schema_cmd,
     stability_cmd,
@@ -43,6 +44,7 @@ app.command("schema")(guarded(schema_cmd.schema))
 app.command("stability")(guarded(stability_cmd.stability))
 app.command("zones")(guarded(zones_cmd.zones))
 app.command("graph")(guarded(graph_cmd.graph))
+app.command("robustness")(guarded(robustness_cmd.robustness))
 
 
 def main() -> None:

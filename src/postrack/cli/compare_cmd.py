@@ -10,6 +10,7 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
+from postrack.cli import robustness_view
 from postrack.cli.console import stdout_console
 from postrack.cli.options import (
     AsOfOption,
@@ -46,6 +47,9 @@ def compare(
     issue: Annotated[
         list[str] | None, typer.Option("--issue", "-i", help="Only this issue (repeatable) (default: all).")
     ] = None,
+    robustness: Annotated[
+        bool, typer.Option("--robustness", help="Add how likely each cell holds and what it rests on.")
+    ] = False,
 ) -> None:
     """Where do the parties overlap and where are they incompatible, issue by issue, as of a date.
 
@@ -59,17 +63,20 @@ def compare(
     )
     if issue:
         result = _only(result, issue, list(record.issues))
+    sure = robustness_view.cells(record, result) if robustness else None
     if fmt is Format.json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
+        typer.echo(json.dumps(result.to_dict() | robustness_view.as_dict(sure), indent=2, ensure_ascii=False))
     elif fmt is Format.md:
-        typer.echo(markdown(result))
+        typer.echo(markdown(result) + robustness_view.as_markdown(sure))
     else:
         console = stdout_console()
         if len(result.issues) == 1:
             console.print(compact(result))
-            return
-        console.print(table(result) if _fits(result, console.width) else compact(result))
-        console.print(reasons(result))
+        else:
+            console.print(table(result) if _fits(result, console.width) else compact(result))
+            console.print(reasons(result))
+        if sure is not None:
+            console.print(robustness_view.table(sure, ("cell",)))
 
 
 def _only(result: Comparison, wanted: list[str], known: list[str]) -> Comparison:

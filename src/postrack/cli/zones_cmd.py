@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from postrack.cli import robustness_view
 from postrack.cli.console import stdout_console
 from postrack.cli.options import (
     AsOfOption,
@@ -84,6 +85,10 @@ def zones(
         ),
     ] = TierChoice.agreed,
     fmt: FormatOption = Format.table,
+    robustness: Annotated[
+        bool,
+        typer.Option("--robustness", help="Add how likely each zone verdict holds and what it rests on."),
+    ] = False,
 ) -> int:
     """Which packages (one option per issue) the parties could sign, exactly, in two tiers.
 
@@ -101,10 +106,12 @@ def zones(
 
     record = load_with_scenarios(data_dir(data), list(scenario or []))
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
+    chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
+    date = parse_date(as_of, scenarios=list(scenario or []), horizon=record.manifest.horizon)
     report = analyse(
         record,
-        parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties)),
-        parse_date(as_of, scenarios=list(scenario or []), horizon=record.manifest.horizon),
+        chosen,
+        date,
         issues=wanted,
         ranking=ranking.value,
         top=top,
@@ -112,10 +119,13 @@ def zones(
         target=target,
         tier=tier.value,
     )
+    sure = robustness_view.zones(record, chosen, date, wanted, tier.value) if robustness else None
     if fmt is Format.json:
-        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+        print(json.dumps(report.to_dict() | robustness_view.as_dict(sure), indent=2, ensure_ascii=False))
     elif fmt is Format.md:
-        print(zones_view.markdown(report), end="")
+        print(zones_view.markdown(report) + robustness_view.as_markdown(sure), end="")
     else:
         zones_view.table(report, stdout_console())
+        if sure is not None:
+            stdout_console().print(robustness_view.table(sure, ("zone", "top", "cheapest")))
     return 0
