@@ -27,7 +27,7 @@ def executor(scheduler: str | None = None, workers: int | None = None) -> Iterat
     except ImportError:
         raise UserError.single("--scheduler needs Dask: pip install 'positions-tracker[dask]'") from None
     try:
-        client = Client(scheduler, timeout="10s")
+        client = Client(scheduler, timeout="3s")
     except OSError as exc:
         raise UserError.single(f"--scheduler: cannot reach {scheduler}: {exc}") from None
     try:

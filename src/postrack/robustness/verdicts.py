@@ -21,7 +21,7 @@ from postrack.record import IssuePosition, Record
 from postrack.robustness.credence import StatementKey
 from postrack.zones.best import best_packages
 from postrack.zones.build import TIERS, Tier, build
-from postrack.zones.concessions import open_zone
+from postrack.zones.concessions import cheapest as cheapest_sets
 from postrack.zones.count import count_zone
 from postrack.zones.decompose import decompose
 from postrack.zones.model import ZoneModel
@@ -132,10 +132,8 @@ class Evaluator:
                 continue
             top, cheapest = NONE, NONE
             if zone.empty:
-                found = open_zone(model, parts, zone.per_part)
-                cheapest = " | ".join(
-                    " + ".join(sorted(_constraint(model, k) for k in s)) for s in found.sets
-                )
+                sets = cheapest_sets(model, parts, zone.per_part)[1]
+                cheapest = " | ".join(" + ".join(sorted(_constraint(model, k) for k in s)) for s in sets)
             else:
                 domains = tuple(tuple(o for o, n in enumerate(row) if n) for row in zone.per_option)
                 best = best_packages(model, parts, domains, self.ranking, 1)

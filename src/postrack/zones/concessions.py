@@ -60,6 +60,15 @@ def open_zone(
     model: ZoneModel, parts: tuple[Part, ...], counts: tuple[int, ...], limit: int = ALTERNATIVES
 ) -> Concessions:
     """The cheapest ways to open an empty zone (each blocked part on its own, then combined)."""
+    cost, sets, complete = cheapest(model, parts, counts, limit)
+    return _finish(model, parts, counts, cost, sets, complete)
+
+
+def cheapest(
+    model: ZoneModel, parts: tuple[Part, ...], counts: tuple[int, ...], limit: int = ALTERNATIVES
+) -> tuple[int, list[frozenset[int]], bool]:
+    """The cost and the sets of :func:`open_zone`, without what each set opens (robustness asks
+    for these alone in many variants of a model)."""
     per_part = []
     complete = True
     for part, count in zip(parts, counts, strict=True):
@@ -73,7 +82,7 @@ def open_zone(
     combos = list(islice(product(*(sets for _, sets in per_part)), limit + 1))
     complete &= len(combos) <= limit
     sets = sorted((frozenset().union(*combo) for combo in combos[:limit]), key=sorted)
-    return _finish(model, parts, counts, sum(c for c, _ in per_part), sets, complete)
+    return sum(c for c, _ in per_part), sets, complete
 
 
 def improve(

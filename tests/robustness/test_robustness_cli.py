@@ -1,0 +1,87 @@
+"""``positions robustness`` and ``--robustness`` on compare and zones, end to end on shipped data."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from postrack.cli.app import app
+from postrack.loading import load_record
+from postrack.paths import shipped_data_dir
+from postrack.robustness import analyse
+
+GERD = Path(__file__).parents[2] / "examples" / "gerd"
+FAST = ["--samples", "100", "--seed", "7"]
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(app, list(args), env={"COLUMNS": "80", "NO_COLOR": "1"})
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_same_seed_same_numbers_and_every_verdict_has_an_estimate() -> None:
+    args = ["robustness", "--data", str(shipped_data_dir()), "--as-of", "2025-05-16", "-f", "json", *FAST]
+    first, again = run(*args), run(*args)
+    assert first == again
+    report = json.loads(first)
+    kinds = {v["verdict"]["kind"] for v in report["verdicts"]}
+    assert kinds == {"cell", "zone", "top", "cheapest"}
+    for v in report["verdicts"]:
+        e = v["estimate"]
+        assert 0.0 <= e["low"] <= e["probability"] <= e["high"] <= 1.0
+        assert e["method"] == "exact" or (e["worlds"], e["seed"]) == (100, 7)
+
+
+def test_table_fits_80_columns_and_markdown_says_what_rests_on_what() -> None:
+    data = ["--data", str(shipped_data_dir()), "--as-of", "2025-06-02", "-p", "russia,ukraine", *FAST]
+    table = run("robustness", *data)
+    assert max(len(line) for line in table.splitlines()) <= 80
+    assert "How sure are we" in table
+    md = run("robustness", *data, "-f", "md")
+    assert "| verdict | value | probability kept | rests on | smallest flip |" in md
+    assert "rests on" in md and "Monte Carlo, 100 worlds, seed 7" in md
+
+
+@pytest.mark.parametrize("command", ["compare", "zones"])
+def test_robustness_only_adds_to_compare_and_zones(command: str) -> None:
+    args = [command, "--data", str(shipped_data_dir()), "--as-of", "2025-05-16", "-f", "json"]
+    plain = json.loads(run(*args))
+    added = json.loads(run(*args, "--robustness"))
+    assert added.pop("robustness")["verdicts"]
+    assert added == plain
+
+
+def test_an_unreachable_scheduler_is_a_user_error() -> None:
+    result = CliRunner().invoke(
+        app,
+        ["robustness", "--data", str(shipped_data_dir()), "--as-of", "2025-05-16", "--scheduler", "tcp://127.0.0.1:9", *FAST],
+    )
+    assert result.exit_code == 1
+    assert "--scheduler" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_gerd_example_works_without_any_assumption_about_the_parties() -> None:
+    record = load_record(GERD)
+    report = analyse(record, ["egypt", "ethiopia", "sudan"], date(2021, 7, 1), zones="tiers", samples=200)
+    assert report.statements > 0
+    assert any(r.rests_on for r in report.verdicts)
+    assert all(0.0 <= r.estimate.probability <= 1.0 for r in report.verdicts)
+
+
+def test_a_dask_cluster_gives_the_same_numbers_as_this_process() -> None:
+    distributed = pytest.importorskip("distributed")
+    record = load_record(shipped_data_dir())
+    args = (record, ["russia", "ukraine", "us"], date(2025, 5, 16))
+    here = analyse(*args, zones="tiers", samples=500, seed=3)
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
+        there = analyse(*args, zones="tiers", samples=500, seed=3, executor=client.get_executor())
+    assert there.to_dict() == here.to_dict()
+    assert any(r.estimate.method == "monte_carlo" for r in here.verdicts)
