@@ -85,3 +85,17 @@ def test_a_dask_cluster_gives_the_same_numbers_as_this_process() -> None:
         there = analyse(*args, zones="tiers", samples=500, seed=3, executor=client.get_executor())
     assert there.to_dict() == here.to_dict()
     assert any(r.estimate.method == "monte_carlo" for r in here.verdicts)
+
+
+def test_the_memo_says_so_of_every_verdict_resting_on_a_low_confidence_statement() -> None:
+    from postrack.briefing.robustness_section import MEMO_SAMPLES, robustness_section
+    from postrack.robustness import wording
+
+    record = load_record(shipped_data_dir())
+    parties, as_of = ["russia", "ukraine", "us"], date(2025, 6, 2)
+    section = robustness_section(record, parties, as_of)
+    report = analyse(record, parties, as_of, zones="tiers", samples=MEMO_SAMPLES)
+    on_low = [r for r in report.verdicts if any(n.confidence == "low" or n.weak for n in r.rests_on)]
+    listed = {v.sentence for v in section.weak}
+    assert all(wording.sentence(r) in listed for r in on_low)
+    assert section.weak and section.verdicts == len(report.verdicts)

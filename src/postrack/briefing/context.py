@@ -18,6 +18,7 @@ from postrack.briefing.issues import IssueSection, Matrix, matrix, sections
 from postrack.briefing.labels import Labels, joined
 from postrack.briefing.linkage_figure import Linkage, linkage
 from postrack.briefing.moves import Convergence, Moved, convergence, moved
+from postrack.briefing.robustness_section import RobustnessSection, robustness_section
 from postrack.briefing.scenario_section import ScenarioSection, overlay_all, scenario_section
 from postrack.briefing.stability_section import StabilitySection, stability_section
 from postrack.briefing.summary import summarise
@@ -56,6 +57,7 @@ class Memo:
     convergence: Convergence | None
     sources: tuple[Note, ...]
     weak: int
+    robustness: RobustnessSection | None = None
 
 
 def build_memo(
@@ -102,6 +104,7 @@ def build_memo(
         convergence=convergence(record, parties, as_of, labels),
         sources=notes.notes(),
         weak=weak,
+        robustness=robustness_section(record, parties, as_of),
     )
 
 

@@ -65,7 +65,7 @@ def flip(result: VerdictRobustness) -> str:
         searched = "" if result.flip_complete else " (search cut short)"
         return f"no one or two doubtful statements flip it{searched}"
     who = "; ".join(cite(n) for n in result.flip)
-    return f"without {who}: {value(result.verdict, result.flip_value)}"
+    return f"without {who} it would be {value(result.verdict, result.flip_value)}"
 
 
 def sentence(result: VerdictRobustness) -> str:
