@@ -38,7 +38,9 @@ def small_record(seed: int, statements: int = 6, sources: int = 3) -> Record:
         for k in range(3)
     }
     registry = {
-        f"s{k}": Source(id=f"s{k}", outlet=f"Outlet {k}", reliability=rng.choice(["primary", "secondary", "weak"]))
+        f"s{k}": Source(
+            id=f"s{k}", outlet=f"Outlet {k}", reliability=rng.choice(["primary", "secondary", "weak"])
+        )
         for k in range(sources)
     }
     per_party: dict[str, dict[str, list[Statement]]] = {p: {} for p in PARTIES}
@@ -51,7 +53,7 @@ def small_record(seed: int, statements: int = 6, sources: int = 3) -> Record:
         for p, positions in per_party.items()
     }
     for p in parties.values():
-        for issue, sts in p.positions.items():
+        for sts in p.positions.values():
             sts.sort(key=lambda s: s.date)
     return Record(issues=issues, parties=parties, sources=registry)
 

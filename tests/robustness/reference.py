@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import product
 
+from tests.robustness.generate import AS_OF, PARTIES
+
 from postrack.compare import compare
 from postrack.record import Record
 from postrack.robustness.credence import Doubt, StatementKey, doubt, stands
 from postrack.zones import analyse as zones
 from postrack.zones.build import TIERS
-
-from tests.robustness.generate import AS_OF, PARTIES
 
 
 def verdicts(record: Record, absent: frozenset[StatementKey] = frozenset()) -> dict[str, str]:

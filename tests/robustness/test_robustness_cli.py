@@ -59,7 +59,16 @@ def test_robustness_only_adds_to_compare_and_zones(command: str) -> None:
 def test_an_unreachable_scheduler_is_a_user_error() -> None:
     result = CliRunner().invoke(
         app,
-        ["robustness", "--data", str(shipped_data_dir()), "--as-of", "2025-05-16", "--scheduler", "tcp://127.0.0.1:9", *FAST],
+        [
+            "robustness",
+            "--data",
+            str(shipped_data_dir()),
+            "--as-of",
+            "2025-05-16",
+            "--scheduler",
+            "tcp://127.0.0.1:9",
+            *FAST,
+        ],
     )
     assert result.exit_code == 1
     assert "--scheduler" in result.stderr and "Traceback" not in result.stderr
@@ -79,7 +88,9 @@ def test_a_dask_cluster_gives_the_same_numbers_as_this_process() -> None:
     args = (record, ["russia", "ukraine", "us"], date(2025, 5, 16))
     here = analyse(*args, zones="tiers", samples=500, seed=3)
     with (
-        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None) as cluster,
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=False, dashboard_address=None
+        ) as cluster,
         distributed.Client(cluster) as client,
     ):
         there = analyse(*args, zones="tiers", samples=500, seed=3, executor=client.get_executor())

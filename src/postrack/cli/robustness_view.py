@@ -13,7 +13,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from postrack.cli.console import stderr_console
@@ -22,6 +29,7 @@ from postrack.record import Record
 from postrack.robustness import SAMPLES, RobustnessReport, analyse, wording
 from postrack.robustness.executors import executor
 from postrack.robustness.markdown import markdown, method
+from postrack.robustness.report import VerdictRobustness
 from postrack.robustness.verdicts import Zones
 from postrack.zones.build import Tier
 
@@ -50,7 +58,7 @@ class _Bar:
     def __init__(self, console: Console) -> None:
         self.console, self.start = console, time.monotonic()
         self.progress: Progress | None = None
-        self.task = None
+        self.task: TaskID | None = None
 
     def __call__(self, done: int, total: int) -> None:
         if self.progress is None:
@@ -155,10 +163,7 @@ def table(report: RobustnessReport, kinds: Sequence[str] = ("cell", "zone", "top
     return out
 
 
-def _rests(r: object) -> str:
-    from postrack.robustness.report import VerdictRobustness
-
-    assert isinstance(r, VerdictRobustness)
+def _rests(r: VerdictRobustness) -> str:
     n = len(r.rests_on)
     low = sum(x.confidence == "low" or x.weak for x in r.rests_on)
     text = f"{n} statement{'s' if n != 1 else ''}" + (f", {low} weak" if low else "")

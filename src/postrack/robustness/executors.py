@@ -27,10 +27,10 @@ def executor(scheduler: str | None = None, workers: int | None = None) -> Iterat
     except ImportError:
         raise UserError.single("--scheduler needs Dask: pip install 'positions-tracker[dask]'") from None
     try:
-        client = Client(scheduler, timeout="3s")
+        client = Client(scheduler, timeout="3s")  # type: ignore[no-untyped-call]
     except OSError as exc:
         raise UserError.single(f"--scheduler: cannot reach {scheduler}: {exc}") from None
     try:
-        yield client.get_executor()
+        yield client.get_executor()  # type: ignore[no-untyped-call]
     finally:
-        client.close()
+        client.close()  # type: ignore[no-untyped-call]

@@ -66,7 +66,10 @@ def build(
     issue_ids = _check(record, parties, issues)
     index = {iid: k for k, iid in enumerate(issue_ids)}
     specs = tuple(IssueSpec(iid, tuple(record.issue(iid).option_ids())) for iid in issue_ids)
-    party_specs, red_lines, conditions, notes = [], [], [], []
+    party_specs: list[PartySpec] = []
+    red_lines: list[RedLine] = []
+    conditions: list[LinkCondition] = []
+    notes: list[str] = []
     for p, pid in enumerate(parties):
         positions = [record.position(pid, iid, as_of) for iid in issue_ids]
         shares = []
