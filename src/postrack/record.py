@@ -133,16 +133,27 @@ class Record:
             folds = self._folds[(party, issue)] = _Folds(party, issue, list(self.statements(party, issue)))
         return folds.at(as_of)
 
-    def without(self, removed: Collection[tuple[str, str, int]]) -> Record:
+    def without(
+        self, removed: Collection[tuple[str, str, int]], *, shared: dict[object, _Folds] | None = None
+    ) -> Record:
         """The record as if the ``removed`` statements (party, issue, index) had never been made.
 
         Every engine then re-folds and re-reads exactly as for real data (robustness asks what a
         verdict rests on this way). Indices and locations stay those of the full record, and the
-        folds of the (party, issue) pairs nothing was removed from are shared, not redone."""
+        folds of the (party, issue) pairs nothing was removed from are shared, not redone; with
+        ``shared``, so are those of pairs missing the same statements in another variant."""
         absent = self.absent | frozenset(removed)
         world = replace(self, absent=absent)
-        touched = {(p, i) for p, i, _ in absent}
-        world._folds.update((k, v) for k, v in self._folds.items() if k not in touched)
+        missing: dict[tuple[str, str], set[int]] = {}
+        for party, issue, index in absent:
+            missing.setdefault((party, issue), set()).add(index)
+        world._folds.update((k, v) for k, v in self._folds.items() if k not in missing)
+        if shared is not None:
+            for (party, issue), indices in missing.items():
+                key = (party, issue, frozenset(indices))
+                if key not in shared:
+                    shared[key] = _Folds(party, issue, list(world.statements(party, issue)))
+                world._folds[(party, issue)] = shared[key]
         return world
 
     def dates(self) -> list[date]:

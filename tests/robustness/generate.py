@@ -24,18 +24,18 @@ AS_OF = date(2025, 12, 31)
 PARTIES = ("alpha", "beta", "gamma")
 
 
-def small_record(seed: int, statements: int = 6, sources: int = 3) -> Record:
-    """A record of three parties on three issues with ``statements`` statements citing
-    ``sources`` sources of mixed reliability; deterministic in ``seed``."""
+def small_record(seed: int, statements: int = 6, sources: int = 3, issues: int = 3) -> Record:
+    """A record of three parties on ``issues`` issues with ``statements`` statements citing
+    ``sources`` sources of mixed reliability, all within 2025; deterministic in ``seed``."""
     rng = random.Random(seed)
-    issues = {
+    catalogue = {
         f"i{k}": Issue(
             id=f"i{k}",
             title=f"Issue {k}",
             ordered=rng.random() < 0.5,
             options=[Option(id=f"o{j}", label=f"Option {j}") for j in range(3)],
         )
-        for k in range(3)
+        for k in range(issues)
     }
     registry = {
         f"s{k}": Source(
@@ -46,8 +46,9 @@ def small_record(seed: int, statements: int = 6, sources: int = 3) -> Record:
     per_party: dict[str, dict[str, list[Statement]]] = {p: {} for p in PARTIES}
     for n in range(statements):
         party = PARTIES[n % len(PARTIES)] if n < len(PARTIES) else rng.choice(PARTIES)
-        issue = rng.choice(list(issues))
-        per_party[party].setdefault(issue, []).append(_statement(rng, issues, issue, registry, n))
+        issue = rng.choice(list(catalogue))
+        day = n * 360 // statements
+        per_party[party].setdefault(issue, []).append(_statement(rng, catalogue, issue, registry, n, day))
     parties = {
         p: PartyFile(party=PartyInfo(id=p, name=p.title(), role="party"), positions=positions)
         for p, positions in per_party.items()
@@ -55,11 +56,11 @@ def small_record(seed: int, statements: int = 6, sources: int = 3) -> Record:
     for p in parties.values():
         for sts in p.positions.values():
             sts.sort(key=lambda s: s.date)
-    return Record(issues=issues, parties=parties, sources=registry)
+    return Record(issues=catalogue, parties=parties, sources=registry)
 
 
 def _statement(
-    rng: random.Random, issues: dict[str, Issue], issue: str, registry: dict[str, Source], n: int
+    rng: random.Random, issues: dict[str, Issue], issue: str, registry: dict[str, Source], n: int, day: int
 ) -> Statement:
     options = issues[issue].option_ids()
     lists: dict[str, list[str]] = {"demand": [], "acceptable": [], "red_line": []}
@@ -83,7 +84,7 @@ def _statement(
         )
     cited = rng.sample(sorted(registry), k=rng.choice([1, 1, 2]))
     return Statement(
-        date=START + timedelta(days=10 * n),
+        date=START + timedelta(days=day),
         summary=f"Statement {n}",
         confidence=rng.choice(["high", "medium", "low"]),
         conditions=conditions,

@@ -72,6 +72,8 @@ class Evaluator:
         self._zones: dict[tuple[object, ...], dict[str, str]] = {}
         """Zone verdicts by the fingerprints of every position and what was asked for."""
         self._shares: dict[tuple[object, ...], Any] = {}
+        self._folds: dict[object, Any] = {}
+        """Folds of a (party, issue) without the same statements, shared between worlds."""
         self.verdicts = self._verdicts(self.evaluate(frozenset()))
 
     def _read_by(self, issue: str) -> list[Group]:
@@ -98,7 +100,7 @@ class Evaluator:
         """Verdict key -> value in the world without ``absent``: the cells of ``cells`` (default:
         every issue analysed) and the zone verdicts ``zones`` asks for (the tiers' emptiness
         alone is much cheaper than the best package and the cheapest concessions too)."""
-        world = self.record.without(absent) if absent else self.record
+        world = self.record.without(absent, shared=self._folds) if absent else self.record
         touched = {(p, i) for p, i, _ in absent}
         prints = dict(self.base)
         for g in touched & prints.keys():
