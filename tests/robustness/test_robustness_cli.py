@@ -110,3 +110,11 @@ def test_the_memo_says_so_of_every_verdict_resting_on_a_low_confidence_statement
     listed = {v.sentence for v in section.weak}
     assert all(wording.sentence(r) in listed for r in on_low)
     assert section.weak and section.verdicts == len(report.verdicts)
+
+
+def test_an_unknown_issue_is_a_user_error() -> None:
+    result = CliRunner().invoke(
+        app, ["robustness", "--data", str(shipped_data_dir()), "--as-of", "2025-06-02", "--issues", "nope"]
+    )
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: --issues: give known issues, each once (unknown: 'nope'")

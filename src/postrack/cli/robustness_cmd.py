@@ -52,10 +52,6 @@ def robustness(
     record = load_record(data_dir(data))
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
-    if wanted is not None:
-        from postrack.zones.build import build
-
-        build(record, chosen, parse_date("1970-01-01"), wanted)  # checks the issue ids, as zones does
     report = robustness_view.run(
         record,
         chosen,

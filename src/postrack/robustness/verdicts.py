@@ -17,6 +17,7 @@ from itertools import combinations
 from typing import Any, Literal
 
 from postrack.compare import compare_issue
+from postrack.problems import UserError
 from postrack.record import IssuePosition, Record
 from postrack.robustness.credence import StatementKey
 from postrack.zones.best import best_packages
@@ -62,7 +63,7 @@ class Evaluator:
         ranking: Ranking = "nash",
     ) -> None:
         self.record, self.parties, self.as_of = record, tuple(parties), as_of
-        self.issues = tuple(issues) if issues is not None else tuple(record.issues)
+        self.issues = _issues(record, issues)
         self.tier, self.ranking = tier, ranking
         self.groups = [(p, i) for p in self.parties for i in record.issues]
         self.base = {g: _prints(record.position(*g, as_of)) for g in self.groups}
@@ -165,6 +166,19 @@ class Evaluator:
 
     def groups_of(self, verdict: Verdict) -> list[Group]:
         return self.cell_groups[verdict.issue] if verdict.kind == "cell" else self.zone_groups
+
+
+def _issues(record: Record, issues: Sequence[str] | None) -> tuple[str, ...]:
+    if issues is None:
+        return tuple(record.issues)
+    unknown = [i for i in issues if i not in record.issues]
+    if unknown or not issues or len(set(issues)) != len(issues):
+        known = ", ".join(record.issues)
+        raise UserError.single(
+            f"--issues: give known issues, each once (unknown: {', '.join(map(repr, unknown)) or 'none'};"
+            f" known: {known})"
+        )
+    return tuple(i for i in record.issues if i in set(issues))
 
 
 def _cell(issue: str, pair: tuple[str, ...]) -> str:
