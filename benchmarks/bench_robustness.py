@@ -15,8 +15,11 @@
 from __future__ import annotations
 
 import argparse
+import os
+import resource
 import sys
 import time
+import uuid
 from concurrent.futures import Executor, ProcessPoolExecutor
 from datetime import date
 from pathlib import Path
@@ -51,23 +54,19 @@ def sweep(
 ) -> tuple[float, list[int]]:
     evaluator = Evaluator(record, parties, as_of)
     model = doubt(record, parties, as_of)
+    verdicts = tuple((v.key, v.value) for v in evaluator.verdicts if v.kind in ("cell", "zone"))
     job = Sweep(
-        record,
-        parties,
-        as_of,
-        None,
-        "agreed",
-        "nash",
-        "tiers",
-        model.statements,
-        model.sources,
-        tuple((v.key, v.value) for v in evaluator.verdicts if v.kind in ("cell", "zone")),
-        0,
-        f"bench{id(pool)}",
-    )
+        record, parties, as_of, None, "agreed", "nash", "tiers", model.statements, model.sources, verdicts, 0,
+        uuid.uuid4().hex,
+    )  # fmt: skip
     start = time.perf_counter()
     hits = run(job, samples, pool)
     return time.perf_counter() - start, hits
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def widest(hits: list[int], samples: int) -> float:
@@ -94,13 +93,17 @@ def main() -> None:
         f" statement): {seconds:.2f} s on one core"
     )
 
+    cpu = time.process_time()
     one, hits = sweep(record, SHIPPED, args.as_of, args.samples, None)
+    cpu = time.process_time() - cpu
+    children = children_cpu()
     with ProcessPoolExecutor(max_workers=2) as pool:
         two, hits2 = sweep(record, SHIPPED, args.as_of, args.samples, pool)
-    print(
-        f"- Monte Carlo, {args.samples:,} worlds, compare + both zone tiers: {one:.1f} s on one core,"
-        f" {two:.1f} s on two (speed-up {one / two:.2f}×); widest 95% interval {widest(hits, args.samples):.3f}"
-    )
+    children = children_cpu() - children
+    width = widest(hits, args.samples)
+    print(f"- Monte Carlo, {args.samples:,} worlds, compare + both zone tiers: one core {one:.1f} s wall")
+    print(f"  ({cpu:.1f} s CPU, {1000 * cpu / args.samples:.2f} ms a world); two processes {two:.1f} s wall")
+    print(f"  ({children:.1f} s CPU in all): speed-up {one / two:.2f}x; widest 95% interval {width:.3f}")
     try:
         from distributed import Client, LocalCluster
     except ImportError:
@@ -111,11 +114,12 @@ def main() -> None:
             Client(cluster) as client,
         ):
             dask_s, hits3 = sweep(record, SHIPPED, args.as_of, args.samples, client.get_executor())
-        print(f"- the same sweep on a two-worker Dask LocalCluster: {dask_s:.1f} s")
+        print(f"- the same sweep on a two-worker Dask LocalCluster: {dask_s:.1f} s wall")
         assert hits == hits2 == hits3, "the three runs must count the same worlds"
+    print(f"- load average during the run: {os.getloadavg()[0]:.1f} (the machine has {os.cpu_count()} cores)")
 
     print(f"\n## Growth (generated, 3 parties, 12 issues; exact up to {EXACT_BOUND} events)\n")
-    print("| doubtful statements | pivotal search | exact verdicts | sampled verdicts | 1,000 worlds |")
+    print("| doubtful statements | pivotal search | exact verdicts | sampled verdicts | exact + 1,000 worlds |")
     print("|---|---|---|---|---|")
     for n in (int(x) for x in args.growth.split(",")):
         generated = small_record(1, statements=n, sources=max(3, n // 4), issues=12)
@@ -124,9 +128,8 @@ def main() -> None:
         report = analyse(generated, PARTIES, AS_OF, zones="tiers", samples=1000)
         total = time.perf_counter() - start
         exact = sum(r.estimate.method == "exact" for r in report.verdicts)
-        print(
-            f"| {n:,} | {seconds:.2f} s | {exact} | {len(report.verdicts) - exact} | {total - seconds:.1f} s |"
-        )
+        sampled = len(report.verdicts) - exact
+        print(f"| {n:,} | {seconds:.2f} s | {exact} | {sampled} | {total - seconds:.1f} s |")
 
 
 if __name__ == "__main__":

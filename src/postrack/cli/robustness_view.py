@@ -92,6 +92,7 @@ def run(
     seed: int,
     scheduler: str | None,
     zones: Zones,
+    tier: Tier = "agreed",
 ) -> RobustnessReport:
     """The analysis, sampled on the local cores (or the Dask scheduler), with a progress bar."""
     bar = _Bar(stderr_console())
@@ -124,12 +125,9 @@ def zones(
     record: Record, parties: Sequence[str], as_of: date, issues: Sequence[str] | None, tier: Tier
 ) -> RobustnessReport:
     """The robustness of the zone verdicts (``zones --robustness``), of the tier shown."""
-    bar = _Bar(stderr_console())
-    try:
-        with executor(None) as pool:
-            return analyse(record, parties, as_of, issues, executor=pool, progress=bar, tier=tier)
-    finally:
-        bar.close()
+    return run(
+        record, parties, as_of, issues, samples=SAMPLES, seed=0, scheduler=None, zones="all", tier=tier
+    )
 
 
 def as_dict(report: RobustnessReport | None) -> dict[str, object]:

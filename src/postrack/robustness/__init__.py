@@ -7,7 +7,7 @@ pipeline as the verdict itself. docs/robustness.md explains the doubt model and 
 
 from __future__ import annotations
 
-import hashlib
+import uuid
 from collections.abc import Sequence
 from concurrent.futures import Executor
 from datetime import date
@@ -71,9 +71,9 @@ def analyse(
             sources=model.sources,
             verdicts=tuple((v.key, v.value) for v in sampled),
             seed=seed,
-            token=_token(record, parties, as_of, issues, tier, ranking, seed),
+            token=uuid.uuid4().hex,
         )
-        hits = run(sweep, samples, executor, progress)
+        hits = run(sweep, samples, executor, progress, evaluator)
         estimates |= {v.key: wilson(h, samples, seed) for v, h in zip(sampled, hits, strict=True)}
     return RobustnessReport(
         as_of=as_of,
@@ -129,10 +129,6 @@ def _note(record: Record, st: Doubtful) -> StatementNote:
         file,
         line,
     )
-
-
-def _token(record: Record, *parts: object) -> str:
-    return hashlib.sha256(f"{id(record)}{parts!r}".encode()).hexdigest()[:16]
 
 
 __all__ = ["EXACT_BOUND", "SAMPLES", "RobustnessReport", "StatementNote", "VerdictRobustness", "analyse"]

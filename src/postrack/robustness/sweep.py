@@ -47,16 +47,24 @@ class Sweep:
     """(verdict key, its value in the record): a world counts when the value is the same."""
     seed: int
     token: str
-    """Names this sweep, so a worker builds its evaluator once for all the sweep's blocks."""
+    """Names this sweep (uniquely), so a worker builds its evaluator once for all its blocks."""
 
 
-def run(sweep: Sweep, samples: int, executor: Executor | None, progress: Progress | None = None) -> list[int]:
-    """How many of ``samples`` worlds keep each verdict's value, verdict by verdict."""
+def run(
+    sweep: Sweep,
+    samples: int,
+    executor: Executor | None,
+    progress: Progress | None = None,
+    evaluator: Evaluator | None = None,
+) -> list[int]:
+    """How many of ``samples`` worlds keep each verdict's value, verdict by verdict (without an
+    executor, in this process, with ``evaluator`` if given)."""
     blocks = [(b, min(BLOCK, samples - b * BLOCK)) for b in range(-(-samples // BLOCK))]
     totals = [0] * len(sweep.verdicts)
     done = 0
     if executor is None:
-        results = (run_block(sweep, b, n) for b, n in blocks)
+        here = evaluator or _evaluator(sweep)
+        results = (_count(sweep, here, b, n) for b, n in blocks)
         for (_, n), counts in zip(blocks, results, strict=True):
             totals, done = _add(totals, counts), done + n
             if progress:
@@ -79,14 +87,21 @@ _EVALUATORS: dict[str, Evaluator] = {}
 
 
 def run_block(sweep: Sweep, block: int, size: int) -> list[int]:
-    """Counts for the worlds ``block * BLOCK`` to ``block * BLOCK + size - 1``."""
+    """Counts for the worlds ``block * BLOCK`` to ``block * BLOCK + size - 1`` (a worker's task)."""
     evaluator = _EVALUATORS.get(sweep.token)
     if evaluator is None:
-        evaluator = Evaluator(
-            sweep.record, sweep.parties, sweep.as_of, sweep.issues, tier=sweep.tier, ranking=sweep.ranking
-        )
         _EVALUATORS.clear()
-        _EVALUATORS[sweep.token] = evaluator
+        evaluator = _EVALUATORS[sweep.token] = _evaluator(sweep)
+    return _count(sweep, evaluator, block, size)
+
+
+def _evaluator(sweep: Sweep) -> Evaluator:
+    return Evaluator(
+        sweep.record, sweep.parties, sweep.as_of, sweep.issues, tier=sweep.tier, ranking=sweep.ranking
+    )
+
+
+def _count(sweep: Sweep, evaluator: Evaluator, block: int, size: int) -> list[int]:
     standing = draw(sweep.statements, sweep.sources, sweep.seed, block, size)
     keys = [s.key for s in sweep.statements]
     counts = [0] * len(sweep.verdicts)
