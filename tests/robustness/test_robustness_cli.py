@@ -15,6 +15,7 @@ from postrack.paths import shipped_data_dir
 from postrack.robustness import analyse
 
 GERD = Path(__file__).parents[2] / "examples" / "gerd"
+SMALL = Path(__file__).parents[1] / "data" / "small"
 FAST = ["--samples", "100", "--seed", "7"]
 
 
@@ -49,7 +50,7 @@ def test_table_fits_80_columns_and_markdown_says_what_rests_on_what() -> None:
 
 @pytest.mark.parametrize("command", ["compare", "zones"])
 def test_robustness_only_adds_to_compare_and_zones(command: str) -> None:
-    args = [command, "--data", str(shipped_data_dir()), "--as-of", "2025-05-16", "-f", "json"]
+    args = [command, "--data", str(SMALL), "--as-of", "2025-06-10", "-f", "json"]
     plain = json.loads(run(*args))
     added = json.loads(run(*args, "--robustness"))
     assert added.pop("robustness")["verdicts"]
