@@ -119,3 +119,16 @@ def test_an_unknown_issue_is_a_user_error() -> None:
     )
     assert result.exit_code == 1
     assert result.stderr.startswith("error: --issues: give known issues, each once (unknown: 'nope'")
+
+
+def test_a_zone_resting_on_one_weak_statement_says_whose_position_and_which_source() -> None:
+    from postrack.robustness import wording
+
+    report = analyse(load_record(SMALL), ["north", "south", "broker"], date(2025, 6, 10), zones="tiers")
+    agreed = report.verdict("zone/agreed/empty")
+    assert [(n.party, n.issue, n.confidence) for n in agreed.rests_on] == [("south", "military_aid", "low")]
+    assert wording.sentence(agreed).startswith(
+        "the agreed zone is empty because of south's position on military_aid, which rests on one"
+        " low-confidence statement (south on military_aid, 2025-06-01 (Blog, 2025-06-01))"
+    )
+    assert agreed.weak_ground

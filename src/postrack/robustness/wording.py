@@ -13,7 +13,7 @@ def label(verdict: Verdict) -> str:
         return f"{verdict.issue}: {' × '.join(verdict.parties)}"
     if verdict.kind == "zone":
         return f"{verdict.tier} zone"
-    return f"{'top package' if verdict.kind == 'top' else 'cheapest concessions'} ({verdict.tier})"
+    return f"{'top package' if verdict.kind == 'top' else 'cheapest concession set'} ({verdict.tier})"
 
 
 def value(verdict: Verdict, text: str | None = None) -> str:
@@ -22,7 +22,7 @@ def value(verdict: Verdict, text: str | None = None) -> str:
     if verdict.kind == "cheapest" and text != "none":
         moves = text.split(" | ")[0].count(" + ") + 1
         more = text.count(" | ")
-        return f"{moves} moves" + (f" ({more + 1} ways)" if more else "")
+        return f"{moves} move{'s' if moves > 1 else ''}" + (f" ({more + 1} ways)" if more else "")
     if verdict.kind == "top" and text != "none":
         return "a package"
     return text
@@ -76,10 +76,12 @@ def sentence(result: VerdictRobustness) -> str:
     elif v.kind == "zone":
         head = f"the {v.tier} zone is {v.value}"
     else:
-        head = f"the {label(v)} ({value(v)})"
+        head = f"the {label(v)} is {value(v)}"
     notes = result.rests_on
-    if len(notes) == 1 and v.kind == "zone":
-        body = f"because of {notes[0].party}'s position on {notes[0].issue}, which {rests_on(result)}"
+    if v.kind == "cell":
+        body = f" {rests_on(result)}"
+    elif len(notes) == 1:
+        body = f" because of {notes[0].party}'s position on {notes[0].issue}, which {rests_on(result)}"
     else:
-        body = rests_on(result)
-    return f"{head} {body}; it holds with probability {estimate(result.estimate)}"
+        body = f", which {rests_on(result)}"
+    return f"{head}{body}; it holds with probability {estimate(result.estimate)}"
