@@ -105,8 +105,8 @@ def _count(sweep: Sweep, evaluator: Evaluator, block: int, size: int) -> list[in
     standing = draw(sweep.statements, sweep.sources, sweep.seed, block, size)
     keys = [s.key for s in sweep.statements]
     counts = [0] * len(sweep.verdicts)
-    for w in range(size):
-        absent = frozenset(k for k, ok in zip(keys, standing[:, w], strict=True) if not ok)
+    for fallen in ~standing.T:
+        absent = frozenset(keys[i] for i in np.flatnonzero(fallen))
         values = evaluator.evaluate(absent, zones=sweep.zones)
         for j, (key, value) in enumerate(sweep.verdicts):
             counts[j] += values[key] == value
