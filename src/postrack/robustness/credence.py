@@ -14,6 +14,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from math import prod
 
 from postrack.record import Record, StatementRef
@@ -64,15 +65,15 @@ class Doubt:
     """(source id, probability it is right) for every source a statement in scope falls with."""
 
     def of(self, key: StatementKey) -> Doubtful:
-        return self._index()[key]
+        return self._index[key]
 
+    @cached_property
     def _index(self) -> dict[StatementKey, Doubtful]:
         return {s.key: s for s in self.statements}
 
     def variables(self, keys: Sequence[StatementKey]) -> tuple[tuple[str, float], ...]:
         """The uncertain events (own events, then sources; probability below 1) ``keys`` rest on."""
-        index = self._index()
-        chosen = [index[k] for k in keys]
+        chosen = [self._index[k] for k in keys]
         own = [(s.uid, s.own) for s in chosen if s.own < 1.0]
         probability = dict(self.sources)
         used = sorted({src for s in chosen for src in s.sources if probability[src] < 1.0})
