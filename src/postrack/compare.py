@@ -15,6 +15,7 @@ from itertools import combinations
 from typing import Literal
 
 from postrack.gap import gap
+from postrack.model import Issue
 from postrack.model.parties import Stance
 from postrack.record import IssuePosition, Record, ScenarioName, StatementRef
 from postrack.rules import REGISTRY, Finding, PairContext
@@ -135,35 +136,55 @@ class Comparison:
 
 def compare(record: Record, parties: list[str] | tuple[str, ...], as_of: date) -> Comparison:
     """Compare ``parties`` on every issue of the catalogue, using only statements up to ``as_of``."""
-    cache: dict[tuple[str, str], IssuePosition | None] = {}
-    read: dict[tuple[str, str], Reading | None] = {}
+    reader = _Reader(record, as_of)
+    results = tuple(_compare_issue(record, parties, issue, reader) for issue in record.issues.values())
+    return Comparison(as_of, tuple(parties), results, record.manifest.title, record.scenarios)
 
-    def lookup(party: str, issue: str) -> IssuePosition | None:
-        if (party, issue) not in cache:
-            cache[(party, issue)] = record.position(party, issue, as_of)
-        return cache[(party, issue)]
 
-    def reading(party: str, issue: str) -> Reading | None:
-        if (party, issue) not in read:
-            read[(party, issue)] = of_position(record.issue(issue), lookup(party, issue))
-        return read[(party, issue)]
+def compare_issue(
+    record: Record, parties: list[str] | tuple[str, ...], as_of: date, issue: str
+) -> IssueComparison:
+    """The comparison of one issue, exactly as :func:`compare` makes it (robustness re-asks one
+    issue at a time in many variants of the record)."""
+    return _compare_issue(record, parties, record.issue(issue), _Reader(record, as_of))
 
-    results = []
-    for issue in record.issues.values():
-        stances = tuple(_stance(record, lookup(p, issue.id)) for p in parties)
-        pairs = []
-        for a, b in combinations(sorted(parties), 2):
-            ctx = PairContext(
-                issue,
-                (a, b),
-                (lookup(a, issue.id), lookup(b, issue.id)),
-                (reading(a, issue.id), reading(b, issue.id)),
-                reading,
-            )
-            findings = tuple(f for rule in REGISTRY for f in rule.evaluate(ctx))
-            pairs.append(_pair(ctx, findings))
-        results.append(IssueComparison(issue.id, issue.title, stances, tuple(pairs)))
-    return Comparison(as_of, tuple(parties), tuple(results), record.manifest.title, record.scenarios)
+
+class _Reader:
+    """Positions and readings as of a date, each folded and read once."""
+
+    def __init__(self, record: Record, as_of: date) -> None:
+        self.record, self.as_of = record, as_of
+        self.cache: dict[tuple[str, str], IssuePosition | None] = {}
+        self.read: dict[tuple[str, str], Reading | None] = {}
+
+    def lookup(self, party: str, issue: str) -> IssuePosition | None:
+        if (party, issue) not in self.cache:
+            self.cache[(party, issue)] = self.record.position(party, issue, self.as_of)
+        return self.cache[(party, issue)]
+
+    def reading(self, party: str, issue: str) -> Reading | None:
+        if (party, issue) not in self.read:
+            self.read[(party, issue)] = of_position(self.record.issue(issue), self.lookup(party, issue))
+        return self.read[(party, issue)]
+
+
+def _compare_issue(
+    record: Record, parties: list[str] | tuple[str, ...], issue: Issue, reader: _Reader
+) -> IssueComparison:
+    lookup, reading = reader.lookup, reader.reading
+    stances = tuple(_stance(record, lookup(p, issue.id)) for p in parties)
+    pairs = []
+    for a, b in combinations(sorted(parties), 2):
+        ctx = PairContext(
+            issue,
+            (a, b),
+            (lookup(a, issue.id), lookup(b, issue.id)),
+            (reading(a, issue.id), reading(b, issue.id)),
+            reading,
+        )
+        findings = tuple(f for rule in REGISTRY for f in rule.evaluate(ctx))
+        pairs.append(_pair(ctx, findings))
+    return IssueComparison(issue.id, issue.title, stances, tuple(pairs))
 
 
 def _pair(ctx: PairContext, findings: tuple[Finding, ...]) -> PairResult:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from postrack.model import Condition, Issue, Manifest, PartyFile, Source, Statement
 from postrack.model.parties import STANCES, Stance
@@ -68,6 +69,19 @@ class IssuePosition:
     def latest(self) -> StatementRef:
         return self.statements[-1]
 
+    @cached_property
+    def made_of(self) -> tuple[object, ...]:
+        """Which statements the position is made of: the one behind each stance and condition,
+        the salience, and the latest. Two positions of one party on one issue of the same record
+        (or of :meth:`Record.without` variants of it) that are made of the same are the same."""
+        return (
+            tuple(sorted((o, h.stance, h.ref.index) for o, h in self.stances.items())),
+            tuple(sorted((c, a.ref.index) for c, a in self.conditions.items())),
+            self.salience,
+            self.salience_assumed,
+            self.latest.index,
+        )
+
 
 DEFAULT_SALIENCE = 5
 """Salience assumed until a party's statements give one (1 = marginal, 10 = existential)."""
@@ -96,6 +110,8 @@ class Record:
     manifest: Manifest = field(default_factory=Manifest)
     scenarios: tuple[ScenarioName, ...] = ()
     """The scenarios overlaid on the data, in the order applied (none: the record as filed)."""
+    absent: frozenset[tuple[str, str, int]] = field(default=frozenset(), repr=False)
+    """Statements (party, issue, index) treated as never made: see :meth:`without`."""
     _folds: dict[tuple[str, str], _Folds] = field(
         init=False, default_factory=dict, compare=False, repr=False, hash=False
     )
@@ -108,6 +124,8 @@ class Record:
 
     def statements(self, party: str, issue: str) -> Iterator[StatementRef]:
         for index, st in enumerate(self.parties[party].positions.get(issue, [])):
+            if self.absent and (party, issue, index) in self.absent:
+                continue
             file, line = self.origins.get((party, issue, index), (self.files.get(party, ""), 0))
             yield StatementRef(party, issue, index, st, file, line)
 
@@ -127,6 +145,29 @@ class Record:
             folds = self._folds[(party, issue)] = _Folds(party, issue, list(self.statements(party, issue)))
         return folds.at(as_of)
 
+    def without(
+        self, removed: Collection[tuple[str, str, int]], *, shared: dict[object, _Folds] | None = None
+    ) -> Record:
+        """The record as if the ``removed`` statements (party, issue, index) had never been made.
+
+        Every engine then re-folds and re-reads exactly as for real data (robustness asks what a
+        verdict rests on this way). Indices and locations stay those of the full record, and the
+        folds of the (party, issue) pairs nothing was removed from are shared, not redone; with
+        ``shared``, so are those of pairs missing the same statements in another variant."""
+        absent = self.absent | frozenset(removed)
+        world = replace(self, absent=absent)
+        missing: dict[tuple[str, str], set[int]] = {}
+        for party, issue, index in absent:
+            missing.setdefault((party, issue), set()).add(index)
+        world._folds.update((k, v) for k, v in self._folds.items() if k not in missing)
+        if shared is not None:
+            for (party, issue), indices in missing.items():
+                key = (party, issue, frozenset(indices))
+                if key not in shared:
+                    shared[key] = _Folds(party, issue, list(world.statements(party, issue)))
+                world._folds[(party, issue)] = shared[key]
+        return world
+
     def dates(self) -> list[date]:
         """Every date on which some statement was made, sorted."""
         return sorted({r.date for r in self.all_statements()})
@@ -143,10 +184,16 @@ class _Folds:
         self.conditions: dict[str, ActiveCondition] = {}
         self.salience: int | None = None
         self.done: list[tuple[dict[str, OptionStance], dict[str, ActiveCondition], int | None]] = []
+        self.read: dict[tuple[int, date], IssuePosition] = {}
+        """Positions already asked for, by prefix and date: each is made once."""
 
     def at(self, as_of: date) -> IssuePosition | None:
         k = bisect_right(self.dates, as_of)
-        return self.after(k, as_of) if k else None
+        if not k:
+            return None
+        if (k, as_of) not in self.read:
+            self.read[(k, as_of)] = self.after(k, as_of)
+        return self.read[(k, as_of)]
 
     def after(self, k: int, as_of: date) -> IssuePosition:
         """The position once the first ``k`` statements (k >= 1) are folded, read as of ``as_of``."""

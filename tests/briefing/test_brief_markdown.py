@@ -50,6 +50,7 @@ def test_sections_come_in_reading_order(memo: Memo) -> None:
         "Scenarios against the baseline",
         "What moved since 2025-05-20",
         "Convergence, 2025-05-16 to 2025-06-10",
+        "How sure are we",
         "Sources",
     ]
 

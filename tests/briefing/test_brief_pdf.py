@@ -47,6 +47,7 @@ def test_sections_come_in_reading_order(text: str) -> None:
         "5. Scenarios against the baseline",
         "6. What moved since 2025-05-20",
         "7. Convergence, 2025-05-16 to 2025-06-10",
+        "8. How sure are we",
         "Sources",
     ]
     found = [text.find(h) for h in headings]

@@ -19,6 +19,7 @@ from postrack.briefing.issues import IssueSection, Matrix, matrix, sections
 from postrack.briefing.labels import Labels, joined
 from postrack.briefing.linkage_figure import Linkage, linkage
 from postrack.briefing.moves import Convergence, Moved, convergence, moved
+from postrack.briefing.robustness_section import RobustnessSection, robustness_section
 from postrack.briefing.scenario_section import ScenarioSection, overlay_all, scenario_section
 from postrack.briefing.stability_section import StabilitySection, stability_section
 from postrack.briefing.summary import summarise
@@ -61,6 +62,7 @@ class Memo:
     timeline: tuple[Frame, ...]
     """The matrix on each day it changed, for the HTML memo's date control; empty unless asked for."""
     forecast: ForecastSection | None = None
+    robustness: RobustnessSection | None = None
 
 
 def build_memo(
@@ -112,6 +114,7 @@ def build_memo(
         weak=weak,
         timeline=timeline(record, parties, as_of, labels) if with_timeline else (),
         forecast=forecast_section(record, parties, as_of, labels) if with_forecast else None,
+        robustness=robustness_section(record, parties, as_of),
     )
 
 

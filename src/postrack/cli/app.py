@@ -32,6 +32,7 @@ COMMANDS: dict[str, str] = {
     "zones": "postrack.cli.zones_cmd:zones",
     "graph": "postrack.cli.graph_cmd:graph",
     "forecast": "postrack.cli.forecast_cmd:forecast",
+    "robustness": "postrack.cli.robustness_cmd:robustness",
 }
 SUMMARIES: dict[str, str] = {
     "init": "Create a workspace: manifest, issue catalogue, sources, two party files, a timeline,",
@@ -48,6 +49,7 @@ SUMMARIES: dict[str, str] = {
     "zones": "Which packages (one option per issue) the parties could sign, exactly, in two tiers.",
     "graph": 'Issues linked by the parties\' conditions ("accepts A only if B"), with who set each',
     "forecast": "Where will each ordered issue settle? Baselines and the expected-utility bargaining model.",
+    "robustness": "How sure are we: what every verdict rests on and how likely it holds.",
 }
 
 

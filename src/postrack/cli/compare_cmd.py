@@ -9,6 +9,7 @@ import typer
 from rich.console import Group, RenderableType
 from rich.table import Table
 
+from postrack.cli import robustness_view
 from postrack.cli.console import stdout_console
 from postrack.cli.options import (
     AsOfOption,
@@ -23,7 +24,7 @@ from postrack.cli.options import (
     parse_parties,
     scenario_files,
 )
-from postrack.cli.output import WIDE, emit
+from postrack.cli.output import WIDE, emit, show
 from postrack.compare import Comparison
 from postrack.compare import compare as run_compare
 from postrack.problems import UsageError
@@ -48,6 +49,9 @@ def compare(
     issue: Annotated[
         list[str] | None, typer.Option("--issue", "-i", help="Only this issue (repeatable) (default: all).")
     ] = None,
+    robustness: Annotated[
+        bool, typer.Option("--robustness", help="Add how likely each cell holds and what it rests on.")
+    ] = False,
 ) -> None:
     """Where do the parties overlap and where are they incompatible, issue by issue, as of a date.
 
@@ -65,7 +69,16 @@ def compare(
     )
     if issue:
         result = _only(result, issue, list(record.issues))
-    emit(fmt, result, lambda r: terminal(r, WIDE if wide else stdout_console().width), markdown, wide)
+    sure = robustness_view.cells(record, result) if robustness else None
+    width = WIDE if wide else stdout_console().width
+    if sure is None:
+        emit(fmt, result, lambda r: terminal(r, width), markdown, wide)
+    elif fmt is Format.json:
+        emit(fmt, result.to_dict() | robustness_view.as_dict(sure), lambda r: Group())
+    elif fmt is Format.md:
+        emit(fmt, result, lambda r: Group(), lambda r: markdown(r) + robustness_view.as_markdown(sure))
+    else:
+        show(Group(terminal(result, width), robustness_view.table(sure, ("cell",))), wide)
 
 
 def terminal(result: Comparison, width: int) -> RenderableType:

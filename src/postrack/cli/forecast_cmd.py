@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Annotated
 
 import typer
+from rich.console import Group
 
-from postrack.cli.console import stdout_console
 from postrack.cli.forecast_view import backtest_markdown, backtest_tables, forecast_markdown, forecast_tables
 from postrack.cli.options import (
     AsOfOption,
@@ -19,10 +18,12 @@ from postrack.cli.options import (
     data_dir,
     parse_date,
     parse_parties,
+    scenario_files,
 )
+from postrack.cli.output import emit
 from postrack.forecast import backtest as run_backtest
 from postrack.forecast import forecast as run_forecast
-from postrack.problems import UserError
+from postrack.problems import UsageError
 from postrack.scenarios import load_with_scenarios
 
 
@@ -58,33 +59,21 @@ def forecast(
     to convergence. With --backtest FROM --to TO, the forecast made at FROM is scored against each
     party's recorded position at TO. See docs/forecast.md.
     """
-    record = load_with_scenarios(data_dir(data), scenario or [])
+    folder = data_dir(data)
+    scenario = scenario_files(scenario, folder)
+    record = load_with_scenarios(folder, scenario)
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues else None
     if backtest is not None or to is not None:
         if backtest is None or to is None:
-            raise UserError.single(
+            raise UsageError.single(
                 "--backtest and --to go together: give the date to forecast from and the date to score at"
             )
         start, end = parse_date(backtest, "--backtest"), parse_date(to, "--to")
         checked = run_backtest(record, chosen, start, end, wanted)
-        if fmt is Format.json:
-            typer.echo(json.dumps(checked.to_dict(), indent=2, ensure_ascii=False))
-        elif fmt is Format.md:
-            typer.echo(backtest_markdown(checked))
-        else:
-            console = stdout_console()
-            for part in backtest_tables(checked):
-                console.print(part)
+        emit(fmt, checked, lambda r: Group(*backtest_tables(r)), backtest_markdown)
         return
     result = run_forecast(
         record, chosen, parse_date(as_of, scenarios=scenario, horizon=record.manifest.horizon), wanted
     )
-    if fmt is Format.json:
-        typer.echo(json.dumps(result.to_dict(), indent=2, ensure_ascii=False))
-    elif fmt is Format.md:
-        typer.echo(forecast_markdown(result))
-    else:
-        console = stdout_console()
-        for part in forecast_tables(result):
-            console.print(part)
+    emit(fmt, result, lambda r: Group(*forecast_tables(r)), forecast_markdown)

@@ -6,7 +6,9 @@ from enum import StrEnum
 from typing import Annotated
 
 import typer
+from rich.console import Group
 
+from postrack.cli import robustness_view
 from postrack.cli.options import (
     AsOfOption,
     DataOption,
@@ -20,7 +22,7 @@ from postrack.cli.options import (
     parse_parties,
     scenario_files,
 )
-from postrack.cli.output import emit
+from postrack.cli.output import emit, show
 from postrack.problems import UsageError
 from postrack.scenarios import load_with_scenarios
 
@@ -96,6 +98,10 @@ def zones(
     ] = 10.0,
     fmt: FormatOption = Format.table,
     wide: WideOption = False,
+    robustness: Annotated[
+        bool,
+        typer.Option("--robustness", help="Add how likely each zone verdict holds and what it rests on."),
+    ] = False,
 ) -> int:
     """Which packages (one option per issue) the parties could sign, exactly, in two tiers.
 
@@ -115,10 +121,12 @@ def zones(
     scenario = scenario_files(scenario, folder)
     record = load_with_scenarios(folder, scenario)
     wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
+    chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
+    date = parse_date(as_of, scenarios=list(scenario or []), horizon=record.manifest.horizon)
     report = analyse(
         record,
-        parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties)),
-        parse_date(as_of, scenarios=list(scenario or []), horizon=record.manifest.horizon),
+        chosen,
+        date,
         issues=wanted,
         ranking=ranking.value,
         top=top,
@@ -127,5 +135,18 @@ def zones(
         tier=tier.value,
         budget=Budget(memory=memory * 2**20, seconds=seconds),
     )
-    emit(fmt, report, zones_view.table, zones_view.markdown, wide)
+    sure = robustness_view.zones(record, chosen, date, wanted, tier.value) if robustness else None
+    if sure is None:
+        emit(fmt, report, zones_view.table, zones_view.markdown, wide)
+    elif fmt is Format.json:
+        emit(fmt, report.to_dict() | robustness_view.as_dict(sure), lambda r: Group())
+    elif fmt is Format.md:
+        emit(
+            fmt,
+            report,
+            lambda r: Group(),
+            lambda r: zones_view.markdown(r) + robustness_view.as_markdown(sure),
+        )
+    else:
+        show(Group(zones_view.table(report), robustness_view.table(sure, ("zone", "top", "cheapest"))), wide)
     return 0

@@ -2,7 +2,7 @@
 
 from postrack.model.base import StrictModel
 from postrack.model.issues import Issue, IssueCatalogue, Option
-from postrack.model.manifest import Bloc, Manifest
+from postrack.model.manifest import Bloc, Credence, Manifest
 from postrack.model.parties import (
     Capability,
     Citation,
@@ -19,6 +19,7 @@ __all__ = [
     "Capability",
     "Citation",
     "Condition",
+    "Credence",
     "Issue",
     "IssueCatalogue",
     "Manifest",

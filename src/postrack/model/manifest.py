@@ -6,6 +6,7 @@ classification line, fonts, and the data horizon (the last date the data is mean
 """
 
 import datetime as dt
+from typing import Annotated
 
 from pydantic import Field
 
@@ -28,6 +29,33 @@ class Bloc(StrictModel):
         return (self.since is None or self.since <= on) and (self.until is None or on <= self.until)
 
 
+Probability = Annotated[float, Field(ge=0.0, le=1.0)]
+
+
+class ConfidenceCredence(StrictModel):
+    """How likely a statement is to stand, by its confidence, before its sources are doubted."""
+
+    high: Probability = 0.95
+    medium: Probability = 0.85
+    low: Probability = 0.6
+
+
+class ReliabilityCredence(StrictModel):
+    """How likely a source is to be right, by its reliability; a failing source takes down every
+    statement that cites it and no other source."""
+
+    primary: Probability = 0.98
+    secondary: Probability = 0.92
+    weak: Probability = 0.7
+
+
+class Credence(StrictModel):
+    """The doubt model of robustness analysis (docs/robustness.md): defaults for the workspace."""
+
+    confidence: ConfidenceCredence = Field(default_factory=ConfidenceCredence)
+    reliability: ReliabilityCredence = Field(default_factory=ReliabilityCredence)
+
+
 class Manifest(StrictModel):
     """``negotiation.yaml``. Every field is optional; a folder without one uses all parties."""
 
@@ -46,4 +74,9 @@ class Manifest(StrictModel):
     )
     horizon: dt.date | None = Field(
         None, description="The last date the data is meant to cover; later --as-of dates are warned about."
+    )
+    credence: Credence = Field(
+        default_factory=Credence,
+        description="Probabilities (0-1) that statements and sources stand, by confidence and"
+        " reliability, for `positions robustness`.",
     )

@@ -90,6 +90,13 @@ class Statement(StrictModel):
     drop_conditions: list[Id] = Field(default_factory=list)
     sources: list[Citation] = Field(min_length=1)
     confidence: Confidence = "medium"
+    credence: float | None = Field(
+        None,
+        ge=0.0,
+        le=1.0,
+        description="Probability (0-1) that the statement stands, set by hand: replaces the credence"
+        " derived from its confidence and its sources' reliability (docs/robustness.md).",
+    )
     id: Id | None = None
     corrects: Id | None = Field(None, description="Id of an earlier statement this one corrects.")
     note: str = ""

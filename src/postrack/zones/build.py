@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
-from postrack.model import Condition
+from postrack.model import Condition, Issue
 from postrack.problems import UsageError
 from postrack.record import IssuePosition, Record, StatementRef
 from postrack.sources import CitedSource
@@ -55,42 +55,89 @@ def build(
     as_of: date,
     issues: Sequence[str] | None = None,
     tier: Tier = "agreed",
+    *,
+    memo: dict[tuple[object, ...], _Share] | None = None,
 ) -> ZoneModel:
+    """The model of ``parties`` on ``issues`` as of ``as_of`` for ``tier``.
+
+    ``memo`` keeps each party's share on each issue by what its position is made of, for callers
+    that build many models of variants of one record (:meth:`Record.without`) with the same
+    parties, issues and date."""
     issue_ids = _check(record, parties, issues)
     index = {iid: k for k, iid in enumerate(issue_ids)}
     specs = tuple(IssueSpec(iid, tuple(record.issue(iid).option_ids())) for iid in issue_ids)
-    party_specs, red_lines, conditions, notes = [], [], [], []
+    party_specs: list[PartySpec] = []
+    red_lines: list[RedLine] = []
+    conditions: list[LinkCondition] = []
+    notes: list[str] = []
     for p, pid in enumerate(parties):
         positions = [record.position(pid, iid, as_of) for iid in issue_ids]
-        readings = [of_position(record.issue(i), pos) for i, pos in zip(issue_ids, positions, strict=True)]
-        saliences = [pos.salience if pos and r else 0 for pos, r in zip(positions, readings, strict=True)]
+        shares = []
+        for i, pos in enumerate(positions):
+            key = (tier, p, i, pos.made_of if pos else None)
+            share = memo.get(key) if memo is not None else None
+            if share is None:
+                share = _share(p, i, pid, specs, index, record.issue(issue_ids[i]), pos, tier)
+                if memo is not None:
+                    memo[key] = share
+            shares.append(share)
         party_specs.append(
             PartySpec(
                 id=pid,
-                weights=normalise(saliences),
-                utilities=tuple(
-                    option_utilities(record.issue(i), r) for i, r in zip(issue_ids, readings, strict=True)
-                ),
+                weights=normalise([s.salience for s in shares]),
+                utilities=tuple(s.utilities for s in shares),
                 no_deal=round(record.parties[pid].party.no_deal * UNIT),
             )
         )
-        for i, reading in enumerate(readings):
-            if reading is None:
-                continue
-            pos = positions[i]
-            assert pos is not None
-            red_lines += _exclusions(p, i, specs[i].options, reading, pos, tier)
-            kept = [c for c in reading.conditions if tier == "agreed" or c.otherwise == "red_line"]
-            for cond in kept:
-                outside = sorted({r.issue for r in cond.requires if r.issue not in index})
-                if outside and any(cond in reading.conditions_on(o) for o in cond.when):
-                    notes.append(
-                        f"{pid}: condition {cond.id!r} on {issue_ids[i]} also accepts {', '.join(outside)},"
-                        " which is outside the model: those alternatives count as not met"
-                    )
-            conditions += _conditions(p, i, specs, index, reading, pos, kept, tier)
+        for share in shares:
+            red_lines += share.red_lines
+            notes += share.notes
+            conditions += share.conditions
     red_lines, conditions = _merge_blocs(record, list(parties), as_of, red_lines, conditions)
     return ZoneModel(specs, tuple(party_specs), tuple(red_lines), tuple(conditions), tuple(notes), COST_UNIT)
+
+
+@dataclass(frozen=True)
+class _Share:
+    """What one party's position on one issue puts into the model."""
+
+    salience: int
+    utilities: tuple[int, ...]
+    red_lines: tuple[RedLine, ...]
+    conditions: tuple[LinkCondition, ...]
+    notes: tuple[str, ...]
+
+
+def _share(
+    p: int,
+    i: int,
+    pid: str,
+    specs: tuple[IssueSpec, ...],
+    index: dict[str, int],
+    issue: Issue,
+    pos: IssuePosition | None,
+    tier: Tier,
+) -> _Share:
+    reading = of_position(issue, pos)
+    utilities = option_utilities(issue, reading)
+    if reading is None or pos is None:
+        return _Share(0, utilities, (), (), ())
+    notes = []
+    kept = [c for c in reading.conditions if tier == "agreed" or c.otherwise == "red_line"]
+    for cond in kept:
+        outside = sorted({r.issue for r in cond.requires if r.issue not in index})
+        if outside and any(cond in reading.conditions_on(o) for o in cond.when):
+            notes.append(
+                f"{pid}: condition {cond.id!r} on {issue.id} also accepts {', '.join(outside)},"
+                " which is outside the model: those alternatives count as not met"
+            )
+    return _Share(
+        pos.salience,
+        utilities,
+        tuple(_exclusions(p, i, specs[i].options, reading, pos, tier)),
+        tuple(_conditions(p, i, specs, index, reading, pos, kept, tier)),
+        tuple(notes),
+    )
 
 
 def _conditions(

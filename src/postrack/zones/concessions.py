@@ -68,6 +68,20 @@ def open_zone(
 ) -> Concessions:
     """The cheapest ways to open an empty zone (each blocked part on its own, then combined)."""
     budget = budget or Budget()
+    cost, sets, complete = cheapest(model, parts, counts, limit, budget)
+    return _finish(model, parts, counts, cost, sets, complete, budget, upper)
+
+
+def cheapest(
+    model: ZoneModel,
+    parts: tuple[Part, ...],
+    counts: tuple[int, ...],
+    limit: int = ALTERNATIVES,
+    budget: Budget | None = None,
+) -> tuple[int, list[frozenset[int]], bool]:
+    """The cost and the sets of :func:`open_zone`, without what each set opens (robustness asks
+    for these alone in many variants of a model)."""
+    budget = budget or Budget()
     per_part = []
     complete = True
     for part, count in zip(parts, counts, strict=True):
@@ -82,7 +96,7 @@ def open_zone(
     combos = list(islice(product(*(sets for _, sets in per_part)), limit + 1))
     complete &= len(combos) <= limit
     sets = sorted((frozenset().union(*combo) for combo in combos[:limit]), key=sorted)
-    return _finish(model, parts, counts, sum(c for c, _ in per_part), sets, complete, budget, upper)
+    return sum(c for c, _ in per_part), sets, complete
 
 
 def improve(
