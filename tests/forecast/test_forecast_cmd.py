@@ -54,9 +54,9 @@ def test_backtest_on_the_example_workspace() -> None:
     assert all(0 <= s["hit_rate"] <= 1 for s in data["scores"])
 
 
-def test_backtest_without_to_is_a_user_error(small_dir: Path) -> None:
+def test_backtest_without_to_is_bad_usage(small_dir: Path) -> None:
     code, _, err = invoke("forecast", "--data", str(small_dir), "--backtest", "2025-05-16")
-    assert code == 1
+    assert code == 2
     assert "--backtest and --to go together" in err
 
 
