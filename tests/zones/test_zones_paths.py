@@ -109,4 +109,4 @@ def test_a_count_that_does_not_finish_in_time_is_reported_as_labelled_bounds() -
     report = solve(model, DAY, budget=hurried)
     assert (report.count, report.count_exact, report.count_upper) == (1, False, 6**24)
     assert "at least 1 (at most 4,738,381,338,321,616,896)" in render(report)
-    assert "between 1 and 4,738,381,338,321,616,896 \\\\(bounds\\\\)" in render(report)  # escaped Markdown
+    assert r"between 1 and 4,738,381,338,321,616,896 \(bounds\)" in render(report)  # escaped Markdown
