@@ -39,6 +39,7 @@ def commands(data: Path, scenario: Path) -> list[list[str]]:
             ["timeline", *common, "-f", fmt],
             ["scenario", "run", str(scenario), "--data", str(data), "-f", fmt],
             ["stability", "--from-positions", *common, "-f", fmt],
+            ["forecast", *common, "-f", fmt],
         ]
     return [
         *out,
@@ -46,6 +47,8 @@ def commands(data: Path, scenario: Path) -> list[list[str]]:
         ["graph", *common, "-f", "json"],
         ["validate", str(data)],
         ["brief", *common, "-f", "md"],
+        ["brief", *common, "-f", "html"],
+        ["robustness", *common, "--samples", "100", "-f", "md"],
     ]
 
 
@@ -58,8 +61,9 @@ def check(args: list[str]) -> None:
         assert not has_raw_control(stream), f"{where}: raw control character in {stream!r:.400}"
         assert "ZwZ" not in stream, f"{where}: console markup was interpreted"
     fmt = args[args.index("-f") + 1] if "-f" in args else "table"
-    if fmt in ("md",) or args[0] == "brief":
+    if fmt == "md":
         assert "Y**v**Y" not in result.stdout, f"{where}: raw Markdown emphasis"
+    if fmt in ("md", "html"):
         assert not re.search(r"(?<!\\)<img", result.stdout), f"{where}: raw HTML"
     if fmt == "json" and result.exit_code == 0:
         json.loads(result.stdout)

@@ -98,7 +98,6 @@ def test_both_paths_agree_on_improve(model: ZoneModel, data: st.DataObject) -> N
 
 def test_a_count_that_does_not_finish_in_time_is_reported_as_labelled_bounds() -> None:
     from postrack.views.zones_md import render
-
     from zones.test_zones_large import _chain
 
     model = _chain(24, 6)
