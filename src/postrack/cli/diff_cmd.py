@@ -26,6 +26,7 @@ from postrack.tracker.diff import Diff
 from postrack.tracker.diff import diff as run_diff
 from postrack.views.controls import clean
 from postrack.views.terminal import term as escape
+from postrack.views.titles import headed
 from postrack.views.tracker_md import diff_md, diff_summary
 
 TREND_STYLE = {"converging": "green", "diverging": "red", "steady": "", "unknown": "dim"}
@@ -61,9 +62,8 @@ def diff(
 
 
 def tables(result: Diff) -> Group:
-    moves = Table(
-        title=f"What moved from {result.start} to {result.end} (as of {result.as_of})", show_lines=True
-    )
+    title = headed(result.workspace, f"What moved from {result.start} to {result.end} (as of {result.as_of})")
+    moves = Table(title=Text(title), show_lines=True)
     for column in ("party", "issue", "stances", "salience", "conditions", "statements"):
         moves.add_column(column, overflow="fold")
     for move in result.moves:

@@ -22,6 +22,7 @@ from postrack.loading import load_record
 from postrack.tracker.history import Change, PartyHistory
 from postrack.tracker.history import history as party_history
 from postrack.views.controls import clean
+from postrack.views.titles import headed
 from postrack.views.tracker_md import history_md
 
 KIND_STYLE = {
@@ -57,7 +58,8 @@ def history(
 
 
 def table(result: PartyHistory) -> Table:
-    out = Table(title=Text(f"History of {result.name} as of {result.as_of}"), show_lines=True)
+    title = headed(result.workspace, f"History of {result.name} as of {result.as_of}")
+    out = Table(title=Text(title), show_lines=True)
     for column in ("date", "issue", "change", "position after", "summary and sources"):
         out.add_column(column, overflow="fold")
     for change in result.changes():

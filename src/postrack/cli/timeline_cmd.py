@@ -24,6 +24,7 @@ from postrack.cli.output import emit
 from postrack.loading import load_record
 from postrack.tracker.timeline import Chronology, chronology, load_timeline
 from postrack.views.controls import clean
+from postrack.views.titles import headed
 from postrack.views.tracker_md import chronology_md
 
 
@@ -62,7 +63,7 @@ def timeline(
 
 
 def tables(result: Chronology) -> Group:
-    events = Table(title=f"Timeline as of {result.as_of}", show_lines=True)
+    events = Table(title=Text(headed(result.workspace, f"Timeline as of {result.as_of}")), show_lines=True)
     for column in ("date", "event", "summary", "changes attached"):
         events.add_column(column, overflow="fold")
     for entry in result.events:

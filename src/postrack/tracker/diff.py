@@ -121,6 +121,8 @@ class Diff:
     parties: tuple[str, ...]
     moves: tuple[PositionDiff, ...]
     gaps: tuple[PairGap, ...]
+    workspace: str = ""
+    """The negotiation's title from its manifest."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -130,6 +132,7 @@ class Diff:
             "parties": list(self.parties),
             "moves": [m.to_dict() for m in self.moves],
             "gaps": [g.to_dict() for g in self.gaps],
+            "workspace": self.workspace,
         }
 
     def most_moved(self, n: int = 5) -> tuple[PositionDiff, ...]:
@@ -174,7 +177,7 @@ def diff(record: Record, parties: list[str], start: date, end: date, as_of: date
         for a, b in combinations(parties, 2)
         if (found := _pair_gap(seen, issue, a, b, start, end)).before is not None or found.after is not None
     )
-    return Diff(start, end, as_of, tuple(parties), tuple(moves), gaps)
+    return Diff(start, end, as_of, tuple(parties), tuple(moves), gaps, record.manifest.title)
 
 
 def diff_states(issues: dict[str, Issue], a: State, b: State) -> tuple[PositionDiff, ...]:

@@ -88,6 +88,8 @@ class PartyHistory:
     name: str
     as_of: date
     issues: tuple[IssueHistory, ...]
+    workspace: str = ""
+    """The negotiation's title from its manifest."""
 
     def changes(self) -> list[Change]:
         return [c for i in self.issues for c in i.changes]
@@ -98,6 +100,7 @@ class PartyHistory:
             "name": self.name,
             "as_of": self.as_of.isoformat(),
             "issues": [i.to_dict() for i in self.issues],
+            "workspace": self.workspace,
         }
 
 
@@ -110,7 +113,7 @@ def history(record: Record, party: str, as_of: date, issue: str | None = None) -
     seen = until(record, as_of)
     wanted = [issue] if issue is not None else list(record.issues)
     issues = tuple(h for i in wanted if (h := issue_history(seen, party, i)).changes or issue is not None)
-    return PartyHistory(party, record.parties[party].party.name, as_of, issues)
+    return PartyHistory(party, record.parties[party].party.name, as_of, issues, record.manifest.title)
 
 
 def issue_history(record: Record, party: str, issue_id: str) -> IssueHistory:

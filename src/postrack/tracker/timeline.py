@@ -146,6 +146,8 @@ class Chronology:
     parties: tuple[str, ...]
     events: tuple[EventEntry, ...]
     unattached: tuple[Change, ...]
+    workspace: str = ""
+    """The negotiation's title from its manifest."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -155,6 +157,7 @@ class Chronology:
             "parties": list(self.parties),
             "events": [e.to_dict() for e in self.events],
             "unattached": [c.to_dict() for c in self.unattached],
+            "workspace": self.workspace,
         }
 
 
@@ -185,7 +188,7 @@ def chronology(
         else:
             attached[event.id].append(change)
     entries = tuple(EventEntry(e, tuple(attached[e.id])) for e in events)
-    return Chronology(start, end, as_of, tuple(parties), entries, tuple(unattached))
+    return Chronology(start, end, as_of, tuple(parties), entries, tuple(unattached), record.manifest.title)
 
 
 def attach(events: list[Event], change: Change) -> Event | None:

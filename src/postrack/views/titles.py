@@ -14,3 +14,9 @@ def under(scenarios: Sequence[ScenarioName]) -> str:
         return ""
     names = "; ".join(f"“{s.title}” ({s.id})" for s in scenarios)
     return f" under scenario{'s' if len(scenarios) > 1 else ''} {names}"
+
+
+def headed(workspace: str, title: str) -> str:
+    """``title`` prefixed with the negotiation it is about, when the manifest names one (plain
+    text; each target escapes it)."""
+    return f"{workspace}: {title}" if workspace else title

@@ -18,6 +18,8 @@ _STANCE = {"demand": "demand", "acceptable": "acceptable", "red_line": "red line
 
 def history_md(result: PartyHistory) -> str:
     lines = [f"# History of {md_cell(result.name)} (`{result.party}`) as of {result.as_of}"]
+    if result.workspace:
+        lines += ["", f"Negotiation: {md_cell(result.workspace)}"]
     if not result.issues:
         lines += ["", "No statements on record."]
     for issue in result.issues:
@@ -38,6 +40,7 @@ def diff_md(result: Diff) -> str:
         "",
         f"Parties: {', '.join(f'`{p}`' for p in result.parties)}; as of {result.as_of}.",
         "",
+        *([f"Negotiation: {md_cell(result.workspace)}", ""] if result.workspace else []),
         *(f"- {line}" for line in diff_summary(result)),
         "",
         "## Moves",
@@ -83,6 +86,8 @@ def _trends(result: Diff) -> str:
 def chronology_md(result: Chronology) -> str:
     span = f"{result.start or 'the start'} to {result.end or result.as_of}"
     lines = [f"# Timeline from {span}", "", f"As of {result.as_of}; parties: {', '.join(result.parties)}."]
+    if result.workspace:
+        lines += ["", f"Negotiation: {md_cell(result.workspace)}"]
     for entry in result.events:
         lines += ["", *_event_lines(entry)]
     if result.unattached:
