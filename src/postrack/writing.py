@@ -45,6 +45,15 @@ def write_atomic(path: Path, content: str | bytes, still_valid: Callable[[], boo
     give up when the file changed under it; the function then returns False and writes nothing.
     """
     data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        return _write(path, data, still_valid)
+    except OSError as exc:  # a failed os.write names no file; the message should
+        if exc.filename is None and exc.errno is not None:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
+        raise
+
+
+def _write(path: Path, data: bytes, still_valid: Callable[[], bool] | None) -> bool:
     stream = _STREAMS.get(os.path.normpath(path))
     if stream is not None:
         _write_stream(stream, data)
@@ -140,7 +149,7 @@ def _temp_beside(path: Path) -> tuple[int, str | None]:
 def _link(fd: int, name: str) -> None:
     """Give the unnamed file ``fd`` a name: ``linkat`` with ``AT_SYMLINK_FOLLOW`` on its /proc entry
     (a folder descriptor makes Python call ``linkat``; plain ``link`` would link the /proc symlink)."""
-    folder = os.open(os.path.dirname(name), os.O_RDONLY | os.O_CLOEXEC)
+    folder = os.open(os.path.dirname(name) or ".", os.O_RDONLY | os.O_CLOEXEC)
     try:
         os.link(f"/proc/self/fd/{fd}", os.path.basename(name), dst_dir_fd=folder, follow_symlinks=True)
     finally:

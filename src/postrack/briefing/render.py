@@ -15,10 +15,11 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 
 from postrack.briefing.escape import Safe, markdown_text, markdown_url, typst_string, typst_text
+from postrack.briefing.template_loader import ConfinedLoader
 from postrack.paths import shipped_templates_dir
 from postrack.problems import Problem, UserError
 
@@ -50,7 +51,7 @@ def environment(target: Target, user_dir: Path | None = None) -> SandboxedEnviro
         return str(value)
 
     env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in search_path(user_dir)]),
+        loader=ConfinedLoader(search_path(user_dir)),
         undefined=StrictUndefined,
         finalize=finalize,
         autoescape=False,
@@ -78,6 +79,8 @@ def render(target: Target, name: str, data: Mapping[str, Any], user_dir: Path | 
         return template.render(**data)
     except TemplateSyntaxError as exc:  # an included partial is compiled only when reached
         raise _template_error(exc, exc.filename or name, exc.lineno) from None
+    except UserError:  # an included partial refused by the loader
+        raise
     except Exception as exc:  # any failure inside template code is the template's
         frame = _innermost_template_frame(exc)
         if frame is None:
