@@ -9,6 +9,7 @@ refused quickly instead of exhausting memory.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,8 @@ times is refused before it is copied a hundred times into every report."""
 
 Path_ = tuple[str | int, ...]
 
+_STR = "tag:yaml.org,2002:str"
+_ANCHOR = re.compile(r"&[^\s]")
 _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -78,6 +81,7 @@ class _Builder:
         self.file = file
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.nodes = 0
         self._constructor = yaml.SafeLoader("")
 
     def fail(self, node: yaml.Node, message: str, path: Path_) -> None:
@@ -88,7 +92,13 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        """Plain data for ``node``; only called once ``_check_expansion`` has bounded the work."""
+        """Plain data for ``node``; aliases are bounded by ``_check_expansion`` first, depth and size
+        are counted here (so a document without anchors is walked once)."""
+        self.nodes += 1
+        if len(path) > MAX_DEPTH:
+            raise _TooBig(node, f"nesting deeper than {MAX_DEPTH} levels")
+        if self.nodes > MAX_NODES:
+            raise _TooBig(node, f"document expands to more than {MAX_NODES:,} values (alias bomb?)")
         self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -198,7 +208,8 @@ def parse_text(text: str, file: str) -> Located:
         raise UserError([Problem(file, 1, 1, "", "file is empty")])
     builder = _Builder(file)
     try:
-        _check_expansion(root)
+        if _ANCHOR.search(text):  # only aliases can make the built data larger than the file
+            _check_expansion(root)
         data = builder.build(root, ())
     except _TooBig as exc:
         mark = exc.node.start_mark
