@@ -64,7 +64,7 @@ def _write(path: Path, data: bytes, still_valid: Callable[[], bool] | None) -> b
         _write_in_place(target, data)
         return True
     if mode is not None and not stat.S_ISREG(mode):
-        raise UserError.single(f"refused to write {path}: it is not a regular file", path)
+        raise UserError.single(f"refused to write {path}: it is not a regular file")
     return _replace(target, data, mode, still_valid)
 
 
@@ -73,7 +73,9 @@ def _followed(path: Path) -> Path:
     if not path.is_symlink():
         return path
     try:
-        return Path(os.path.realpath(path, strict=False))
+        return Path(os.path.realpath(path, strict=True))
+    except FileNotFoundError:  # a dangling link: its target is created
+        return Path(os.path.realpath(path))
     except OSError as exc:
         raise UserError.single(
             f"cannot write through the symlink {path}: {exc.strerror or exc}", path

@@ -40,6 +40,7 @@ class ConfinedLoader(BaseLoader):
                 raise UserError.single(
                     f"template {template!r} is a link to outside the template folder {folder}; refused",
                     candidate,
+                    line=1,
                 )
             raw = read_regular(candidate, str(candidate), MAX_TEMPLATE_BYTES)
             try:
