@@ -77,9 +77,7 @@ def _followed(path: Path) -> Path:
     except FileNotFoundError:  # a dangling link: its target is created
         return Path(os.path.realpath(path))
     except OSError as exc:
-        raise UserError.single(
-            f"cannot write through the symlink {path}: {exc.strerror or exc}", path
-        ) from None
+        raise UserError.single(f"cannot write through the symlink {path}: {exc.strerror or exc}") from None
 
 
 def _existing_mode(path: Path) -> int | None:
