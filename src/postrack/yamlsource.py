@@ -202,6 +202,12 @@ def parse_text(text: str, file: str) -> Located:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = " ".join(filter(None, [exc.context, exc.problem])) or "malformed YAML"
         raise UserError([Problem(file, line, col, "", f"malformed YAML: {reason}")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, even inside quotes
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - text.rfind("\n", 0, exc.position)
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        message = f"malformed YAML: character {char} is not allowed; write it escaped in double quotes"
+        raise UserError([Problem(file, line, col, "", message)]) from None
     except yaml.YAMLError as exc:
         raise UserError([Problem(file, 1, 1, "", f"malformed YAML: {exc}")]) from None
     if root is None:
