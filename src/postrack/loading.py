@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from postrack.amplification import cited_text_problem
 from postrack.checks import run_checks
 from postrack.manifest_checks import manifest_problems
 from postrack.model import IssueCatalogue, Manifest, PartyFile, SourceRegistry
@@ -126,6 +127,8 @@ def load_record(folder: Path | str, *, display_root: Path | None = None) -> Reco
         problems += manifest_problems(manifest, manifest_doc, parties, located, sources)
     for pid, party in parties.items():
         problems += check_references(party, issues, sources, located[pid])
+    amplified = cited_text_problem(parties, sources, shown(folder / SOURCES_FILE))
+    problems += [amplified] if amplified is not None else []
     origins = {
         (pid, issue, i): (files[pid], doc.where(("positions", issue, i))[0])
         for pid, doc in located.items()

@@ -90,8 +90,8 @@ def shipped_templates_dir() -> Path:
 
 def shown(path: Path, root: Path | None = None) -> str:
     """How messages name a file: relative to ``root`` (default: the working folder) when inside it."""
-    base = (root or Path.cwd()).resolve()
     try:
+        base = (root or Path.cwd()).resolve()
         return str(path.resolve().relative_to(base))
-    except ValueError:
+    except (ValueError, OSError, RuntimeError):  # outside root; a symlink loop (RuntimeError before 3.13)
         return str(path)

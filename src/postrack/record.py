@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import cached_property
+from typing import overload
 
 from postrack.model import Condition, Issue, Manifest, PartyFile, Source, Statement
 from postrack.model.parties import STANCES, Stance
@@ -53,7 +54,7 @@ class IssuePosition:
     salience: int
     salience_assumed: bool
     conditions: dict[str, ActiveCondition]
-    statements: tuple[StatementRef, ...]
+    statements: Sequence[StatementRef]
 
     def stance(self, option: str) -> Stance | None:
         held = self.stances.get(option)
@@ -81,6 +82,36 @@ class IssuePosition:
             self.salience_assumed,
             self.latest.index,
         )
+
+
+class Prefix(Sequence[StatementRef]):
+    """The first ``k`` statements of an issue, without copying them: a position is asked for on
+    every day of a history or a gap line, and copying the prefix each time made that quadratic."""
+
+    __slots__ = ("_k", "_refs")
+
+    def __init__(self, refs: list[StatementRef], k: int) -> None:
+        self._refs, self._k = refs, k
+
+    def __len__(self) -> int:
+        return self._k
+
+    @overload
+    def __getitem__(self, index: int) -> StatementRef: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[StatementRef, ...]: ...
+    def __getitem__(self, index: int | slice) -> StatementRef | tuple[StatementRef, ...]:
+        if isinstance(index, slice):
+            return tuple(self._refs[i] for i in range(self._k)[index])
+        return self._refs[range(self._k)[index]]
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Prefix({self._k} statements)"
 
 
 DEFAULT_SALIENCE = 5
@@ -209,7 +240,7 @@ class _Folds:
             salience=salience if salience is not None else DEFAULT_SALIENCE,
             salience_assumed=salience is None,
             conditions=dict(conditions),
-            statements=tuple(self.refs[:k]),
+            statements=Prefix(self.refs, k),
         )
 
     def _apply(self, st: Statement) -> None:

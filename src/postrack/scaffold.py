@@ -36,5 +36,5 @@ def _copy(source: Traversable, target: Path, written: list[Path]) -> None:
             _copy(item, target / item.name, written)
         else:
             path = target / item.name
-            path.write_bytes(item.read_bytes())
+            write_atomic(path, item.read_bytes())
             written.append(path)

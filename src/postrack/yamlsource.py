@@ -9,6 +9,7 @@ refused quickly instead of exhausting memory.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from postrack.inputs import read_regular
 from postrack.problems import Problem, UserError
 
 try:  # the C composer is much faster; the pure-Python one gives identical nodes
@@ -26,9 +28,17 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MAX_FILE_BYTES = 10 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_NODES = 500_000
+MAX_TEXT_CHARS = 10_000
+"""Longest text value: longer than any quote or title, short enough that repeating one in every
+row of a report (a source title cited by every statement) cannot blow the output up."""
+MAX_EXPANDED_CHARS = 2 * MAX_FILE_BYTES
+"""Text a document may hold once its aliases are expanded: an anchored paragraph aliased a hundred
+times is refused before it is copied a hundred times into every report."""
 
 Path_ = tuple[str | int, ...]
 
+_STR = "tag:yaml.org,2002:str"
+_ANCHOR = re.compile(r"&[^\s]")
 _SAFE_SCALAR_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -79,6 +89,7 @@ class _Builder:
         self.file = file
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
+        self.nodes = 0
         self._constructor = yaml.SafeLoader("")
 
     def fail(self, node: yaml.Node, message: str, path: Path_) -> None:
@@ -89,7 +100,13 @@ class _Builder:
         )
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        """Plain data for ``node``; only called once ``_check_expansion`` has bounded the work."""
+        """Plain data for ``node``; aliases are bounded by ``_check_expansion`` first, depth and size
+        are counted here (so a document without anchors is walked once)."""
+        self.nodes += 1
+        if len(path) > MAX_DEPTH:
+            raise _TooBig(node, f"nesting deeper than {MAX_DEPTH} levels")
+        if self.nodes > MAX_NODES:
+            raise _TooBig(node, f"document expands to more than {MAX_NODES:,} values (alias bomb?)")
         self.marks[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -123,10 +140,18 @@ class _Builder:
         if node.tag not in _SAFE_SCALAR_TAGS:
             self.fail(node, f"tag {node.tag!r} is not allowed (only plain YAML data is read)", path)
             return None
+        if len(node.value) > MAX_TEXT_CHARS:
+            self.fail(
+                node, f"text of {len(node.value):,} characters, over the {MAX_TEXT_CHARS:,} limit", path
+            )
+            return None
         try:
             return self._constructor.construct_object(node, deep=True)
-        except (yaml.YAMLError, ValueError, OverflowError) as exc:
-            self.fail(node, f"cannot read value {node.value!r}: {exc}", path)
+        except (yaml.YAMLError, ValueError, OverflowError, LookupError, AttributeError, TypeError):
+            # PyYAML's constructors fail on explicitly tagged nonsense (``!!int ""``, ``!!bool maybe``,
+            # ``!!timestamp x``) with whatever their parsing hits first: IndexError, KeyError, ...
+            kind = node.tag.rsplit(":", 1)[-1]
+            self.fail(node, f"cannot read {node.value!r} as {kind}", path)
             return None
 
 
@@ -136,9 +161,9 @@ def _check_expansion(root: yaml.Node) -> None:
     Aliases make the node graph a DAG; sizes and depths are counted once per node, so the check is
     linear in the file, however large the expansion would be.
     """
-    sizes: dict[int, tuple[int, int]] = {}
+    sizes: dict[int, tuple[int, int, int]] = {}
 
-    def measure(node: yaml.Node, depth: int) -> tuple[int, int]:
+    def measure(node: yaml.Node, depth: int) -> tuple[int, int, int]:
         if depth > MAX_DEPTH:
             raise _TooBig(node, f"nesting deeper than {MAX_DEPTH} levels")
         known = sizes.get(id(node))
@@ -146,20 +171,26 @@ def _check_expansion(root: yaml.Node) -> None:
             if depth + known[1] > MAX_DEPTH:
                 raise _TooBig(node, f"nesting deeper than {MAX_DEPTH} levels")
             return known
-        size, height = 1, 0
+        size, height, chars = 1, 0, 0
         children: list[yaml.Node] = []
         if isinstance(node, yaml.MappingNode):
             children = [part for pair in node.value for part in pair]
         elif isinstance(node, yaml.SequenceNode):
             children = list(node.value)
+        else:
+            chars = len(node.value)
         for child in children:
-            child_size, child_height = measure(child, depth + 1)
+            child_size, child_height, child_chars = measure(child, depth + 1)
             size += child_size
+            chars += child_chars
             height = max(height, child_height + 1)
             if size > MAX_NODES:
                 raise _TooBig(node, f"document expands to more than {MAX_NODES:,} values (alias bomb?)")
-        sizes[id(node)] = (size, height)
-        return size, height
+            if chars > MAX_EXPANDED_CHARS:
+                limit = f"{MAX_EXPANDED_CHARS:,} characters of text"
+                raise _TooBig(node, f"document expands to more than {limit} (aliases of long text?)")
+        sizes[id(node)] = (size, height, chars)
+        return size, height, chars
 
     measure(root, 0)
 
@@ -179,13 +210,20 @@ def parse_text(text: str, file: str) -> Located:
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         reason = " ".join(filter(None, [exc.context, exc.problem])) or "malformed YAML"
         raise UserError([Problem(file, line, col, "", f"malformed YAML: {reason}")]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, even inside quotes
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - text.rfind("\n", 0, exc.position)
+        char = f"U+{exc.character:04X}" if isinstance(exc.character, int) else repr(exc.character)
+        message = f"malformed YAML: character {char} is not allowed; write it escaped in double quotes"
+        raise UserError([Problem(file, line, col, "", message)]) from None
     except yaml.YAMLError as exc:
         raise UserError([Problem(file, 1, 1, "", f"malformed YAML: {exc}")]) from None
     if root is None:
         raise UserError([Problem(file, 1, 1, "", "file is empty")])
     builder = _Builder(file)
     try:
-        _check_expansion(root)
+        if _ANCHOR.search(text):  # only aliases can make the built data larger than the file
+            _check_expansion(root)
         data = builder.build(root, ())
     except _TooBig as exc:
         mark = exc.node.start_mark
@@ -200,14 +238,7 @@ def parse_text(text: str, file: str) -> Located:
 def read_bytes(path: Path, display: str | None = None) -> tuple[bytes, str]:
     """A file's bytes and its text, after the size, binary and encoding checks every reader needs."""
     name = display or str(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            limit = f"over the {MAX_FILE_BYTES // 2**20} MiB limit"
-            raise UserError([Problem(name, 1, 1, "", f"refused: file is {size / 1e6:.1f} MB, {limit}")])
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise UserError.single(f"cannot read file: {exc.strerror or exc}", name) from None
+    raw = read_regular(path, name, MAX_FILE_BYTES)
     if b"\x00" in raw:
         raise UserError.single("binary file (contains NUL bytes), not YAML", name, line=1)
     try:

@@ -2,10 +2,12 @@
 
 Each case folder holds files laid over a copy of the small fixture data set (``data/``), an
 optional ``case.yaml`` (``args`` to run, default ``validate data``; ``remove``: files to delete;
-``generate``: a large file to create; ``exit``: 2 for bad command-line usage), other files and
-folders the command reads (a scenario, a stability model, a template folder), and
-``expected.txt``, the exact stderr. Refresh the golden files after an intended change of wording
-with ``UPDATE_GOLDEN=1 pytest tests/errors``.
+``generate``: a large file to create; ``exit``: 2 for bad command-line usage; ``symlinks``: link ->
+target, relative to the work folder; ``fifos``: named pipes to make; ``files``: file name -> text,
+for text awkward to keep in a file of its own such as control characters), other files and folders
+the command reads (a scenario, a stability model, a template folder), and ``expected.txt``, the
+exact stderr. Refresh the golden files after an intended change of wording with
+``UPDATE_GOLDEN=1 pytest tests/errors``.
 """
 
 import os
@@ -19,14 +21,14 @@ from typer.testing import CliRunner
 
 from postrack.cli.app import app
 
-LOCATED = re.compile(r"^(\S+:\d+:\d+: |\S+\.yaml: |error: |\d+ errors?$)")
+LOCATED = re.compile(r"^(\S+:\d+:\d+: |\S+\.yaml: |\S+\.j2: |error: |\d+ errors?$)")
 HERE = Path(__file__).parent
 CASES = sorted(p for p in (HERE / "cases").iterdir() if p.is_dir())
 SMALL = HERE.parent / "data" / "small"
 
 
 def prepare(case: Path, work: Path) -> list[str]:
-    spec = yaml.safe_load((case / "case.yaml").read_text()) if (case / "case.yaml").exists() else {}
+    spec = (yaml.safe_load((case / "case.yaml").read_text()) if (case / "case.yaml").exists() else {}) or {}
     shutil.copytree(SMALL, work / "data")
     if (case / "data").is_dir():
         for path in (case / "data").iterdir():
@@ -38,6 +40,15 @@ def prepare(case: Path, work: Path) -> list[str]:
             shutil.copyfile(path, work / path.name)
     for name in spec.get("remove", []):
         (work / "data" / name).unlink()
+    for link, target in spec.get("symlinks", {}).items():
+        (work / link).parent.mkdir(parents=True, exist_ok=True)
+        (work / link).unlink(missing_ok=True)
+        (work / link).symlink_to(target)
+    for fifo in spec.get("fifos", []):
+        os.mkfifo(work / fifo)
+    for name, text in spec.get("files", {}).items():
+        (work / name).parent.mkdir(parents=True, exist_ok=True)
+        (work / name).write_text(text, encoding="utf-8")
     if "generate" in spec:
         gen = spec["generate"]
         line = "# " + "x" * 1022 + "\n"

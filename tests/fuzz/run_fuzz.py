@@ -1,5 +1,8 @@
 """Fuzz the CLI at scale (not part of the test run): `python tests/fuzz/run_fuzz.py [CASES] [SEED]`.
 
+With ``FUZZ_KIND=hostile`` the documents come from :mod:`fuzz.hostile` (tags, control characters,
+special files, ``-o`` targets, amplification, ``record`` text) instead of mutations.
+
 Prints how many command runs there were, how many ended cleanly or were rejected cleanly, and how
 many crashed (target: zero), with the first crashes in full.
 """
@@ -12,7 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import os
+
 from fuzz.harness import Tally, fuzz
+from fuzz.hostile import fuzz_hostile
 
 
 def main() -> int:
@@ -27,7 +33,8 @@ def main() -> int:
                 file=sys.stderr,
             )
 
-    tally = fuzz(cases, seed, progress)
+    run = fuzz_hostile if os.environ.get("FUZZ_KIND") == "hostile" else fuzz
+    tally = run(cases, seed, progress)
     print(f"documents: {cases}; {tally.line()}; {time.perf_counter() - start:.0f} s")
     for crash in tally.crashes:
         print("CRASH", crash)

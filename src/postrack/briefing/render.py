@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
+from jinja2 import StrictUndefined, TemplateError, TemplateNotFound, TemplateSyntaxError
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
@@ -28,6 +28,7 @@ from postrack.briefing.escape import (
     typst_string,
     typst_text,
 )
+from postrack.briefing.template_loader import ConfinedLoader
 from postrack.paths import shipped_templates_dir
 from postrack.problems import Problem, UserError
 
@@ -64,7 +65,7 @@ def environment(target: Target, user_dir: Path | None = None) -> SandboxedEnviro
         return str(value)
 
     env = SandboxedEnvironment(
-        loader=FileSystemLoader([str(p) for p in search_path(user_dir)]),
+        loader=ConfinedLoader(search_path(user_dir)),
         undefined=StrictUndefined,
         finalize=finalize,
         # HTML is escaped twice over: by ``finalize`` and by Jinja's own autoescape, which also
@@ -94,6 +95,8 @@ def render(target: Target, name: str, data: Mapping[str, Any], user_dir: Path | 
         return template.render(**data)
     except TemplateSyntaxError as exc:  # an included partial is compiled only when reached
         raise _template_error(exc, exc.filename or name, exc.lineno) from None
+    except UserError:  # an included partial refused by the loader
+        raise
     except Exception as exc:  # any failure inside template code is the template's
         frame = _innermost_template_frame(exc)
         if frame is None:

@@ -12,7 +12,7 @@ import typer
 from postrack.cli.options import AsOfOption, DataOption, PartiesOption, data_dir, parse_date, parse_parties
 from postrack.loading import load_record
 from postrack.problems import UserError
-from postrack.writing import write_atomic
+from postrack.writing import output_path, write_atomic
 
 if TYPE_CHECKING:
     from postrack.briefing import Format
@@ -55,7 +55,7 @@ def brief(
         ),
     ] = None,
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--output",
             "-o",
@@ -86,15 +86,16 @@ def brief(
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
     day = parse_date(as_of, scenarios=scenario, horizon=record.manifest.horizon)
     since_day = parse_date(since, "--since") if since is not None else None
-    kind = _format(fmt, output)
+    target = output_path(output) if output is not None else None
+    kind = _format(fmt, target)
     memo = build_memo(
         record, chosen, day, since_day, scenario or [], with_forecast, with_timeline=kind == "html"
     )
     content = document(memo, kind, template)
-    if kind != "pdf" and output is None:
+    if kind != "pdf" and target is None:
         sys.stdout.write(content.decode("utf-8"))
         return
-    target = output if output is not None else Path(f"brief-{day.isoformat()}.pdf")
+    target = target if target is not None else Path(f"brief-{day.isoformat()}.pdf")
     _write(target, content)
     print(f"wrote {target} ({len(content):,} bytes)", file=sys.stderr)
 
@@ -112,7 +113,4 @@ def _write(target: Path, content: bytes) -> None:
         raise UserError.single(f"--output: {target} is a folder; give a file name")
     if not target.parent.is_dir():
         raise UserError.single(f"--output: no such folder: {target.parent}")
-    try:
-        write_atomic(target, content)
-    except OSError as exc:
-        raise UserError.single(f"--output: cannot write {target}: {exc.strerror or exc}") from None
+    write_atomic(target, content)

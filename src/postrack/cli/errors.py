@@ -32,6 +32,13 @@ def report_user_error(error: UserError) -> None:
         print(f"{errors} error{'' if errors == 1 else 's'}", file=sys.stderr)
 
 
+def _io_message(error: OSError) -> str:
+    """The system's reason and the file it concerns. Writers replace a file only once the new one
+    is complete (:mod:`postrack.writing`), so a failed write leaves the old file as it was."""
+    reason = error.strerror or str(error)
+    return f"{error.filename}: {reason}" if error.filename is not None else reason
+
+
 def guarded(command: Callable[..., int | None]) -> Callable[..., None]:
     """Wrap a command so user errors exit 1 cleanly and bugs exit 3 with their traceback."""
 
@@ -56,6 +63,9 @@ def _run(command: Callable[..., int | None], *args: Any, **kwargs: Any) -> None:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except BrokenPipeError:
         raise
+    except OSError as error:  # a full disk, a read-only folder, a name taken: the machine, not a bug
+        report_user_error(UserError.single(_io_message(error)))
+        raise typer.Exit(EXIT_USER) from None
     except Exception:
         traceback.print_exc()
         print(

@@ -26,6 +26,7 @@ from postrack.stability.loading import generated_locator, load_model
 from postrack.views.serialise import dumps
 from postrack.views.stability_md import LABELS, render_markdown, render_state, stability_cell
 from postrack.views.terminal import term as escape
+from postrack.writing import write_atomic
 
 
 def run(
@@ -96,10 +97,7 @@ def _save(bridge: Bridge, path: Path) -> None:
     text = yaml.safe_dump(
         bridge.model.model_dump(mode="json", exclude_none=True), sort_keys=False, allow_unicode=True
     )
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError.single(f"cannot write the model: {exc.strerror or exc}", path) from None
+    write_atomic(path, text)
     typer.echo(f"model written to {path}", err=True)
 
 

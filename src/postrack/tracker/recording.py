@@ -21,8 +21,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fcntl
+import glob
 import hashlib
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -35,6 +37,7 @@ from postrack.model.parties import Stance
 from postrack.paths import shown
 from postrack.problems import Problem, UserError
 from postrack.record import Record
+from postrack.tracker.arguments import check_party, check_text
 from postrack.tracker.splice import insert_item
 from postrack.writing import write_atomic
 from postrack.yamlsource import format_path, parse_text, read_bytes
@@ -150,6 +153,7 @@ class Recorded:
 
 def record_statement(folder: Path | str, new: NewStatement) -> Recorded:
     """Add ``new`` to its party's file in ``folder`` or raise :class:`UserError` and change nothing."""
+    _check(new)
     folder = Path(folder)
     path = folder / f"{new.party}.yaml"
     name = shown(path)
@@ -163,23 +167,59 @@ def record_statement(folder: Path | str, new: NewStatement) -> Recorded:
         _locked(registry, registry_name) if source is not None else contextlib.nullcontext(),
         _locked(path, name),
     ):
+        _sweep(path)
         added = False
         for _ in range(ATTEMPTS):
             raw, current = read_bytes(path, name)
             text, index = _with_statement(current, name, new)
             texts = {path.name: text}
-            registry_raw = registry.read_bytes() if source is not None and registry.is_file() else b""
+            registry_raw = (
+                read_bytes(registry, registry_name)[0] if source is not None and registry.is_file() else b""
+            )
             if source is not None and not added:
-                before = read_bytes(registry, registry_name)[1] if registry_raw else _EMPTY_REGISTRY
+                before = registry_raw.decode("utf-8-sig") if registry_raw else _EMPTY_REGISTRY
                 texts[registry.name] = _with_source(before, registry_name, new.source, source)
             recorded = _recorded(_validated(folder, texts), new, index, name, source is not None)
             if registry.name in texts:
-                if not _replace_if_unchanged(registry, registry_raw, texts[registry.name].encode()):
+                if not _replace_if_unchanged(
+                    registry, registry_raw, _encoded(texts[registry.name], registry_raw)
+                ):
                     continue
                 added = True
-            if _replace_if_unchanged(path, raw, (_BOM if raw.startswith(_BOM) else b"") + text.encode()):
+            if _replace_if_unchanged(path, raw, _encoded(text, raw)):
                 return recorded
     raise UserError.single(f"refused: {name} kept changing while recording; try again", name)
+
+
+def _check(new: NewStatement) -> None:
+    """Refuse a party that is not an id and text that would not read back as given (before any file
+    is touched)."""
+    check_party(new.party)
+    texts = [("--summary", new.summary), ("--quote", new.quote), ("--paraphrase", new.paraphrase)]
+    if new.new_source is not None:
+        texts += [
+            ("--new-source-outlet", new.new_source.outlet),
+            ("--new-source-title", new.new_source.title),
+            ("--new-source-url", new.new_source.url),
+        ]
+    for option, value in texts:
+        check_text(option, value)
+
+
+def _encoded(text: str, original: bytes) -> bytes:
+    """``text`` as bytes in the original's conventions: its BOM, and CRLF line ends if it used them,
+    so the lines added match the file's own."""
+    if b"\r\n" in original:
+        text = re.sub(r"(?<!\r)\n", "\r\n", text)
+    return (_BOM if original.startswith(_BOM) else b"") + text.encode()
+
+
+def _sweep(path: Path) -> None:
+    """Remove temporary files a writer killed mid-write left beside ``path`` (where the filesystem
+    has no unnamed temporary files); safe because every writer of ``path`` holds its lock."""
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
 
 
 def _with_source(text: str, name: str, source_id: str, source: dict[str, Any]) -> str:
@@ -306,4 +346,9 @@ def _locked(path: Path, name: str) -> Iterator[None]:
 
 def _replace_if_unchanged(path: Path, expected: bytes, new: bytes) -> bool:
     """Atomically put ``new`` in place of ``path`` if it still holds ``expected``; False if it changed."""
-    return write_atomic(path, new, still_valid=lambda: path.read_bytes() == expected)
+    return write_atomic(path, new, still_valid=lambda: _current(path) == expected)
+
+
+def _current(path: Path) -> bytes:
+    """The file's bytes now (empty if it is gone), read through the same checks as any input."""
+    return read_bytes(path, shown(path))[0] if path.exists() else b""

@@ -9,6 +9,7 @@ edited; an inline (flow) list or mapping in the way is reported instead of rewri
 
 from __future__ import annotations
 
+import re
 from io import StringIO
 from typing import Any
 
@@ -29,7 +30,7 @@ def insert_item(text: str, file: str, path: tuple[str, ...], index: int, item: d
     The item is written in block style, or inline when the list's last item is inline, so that a
     list keeps one style; lists of plain values inside it are always inline (``[a, b]``).
     """
-    lines = text.splitlines(keepends=True)
+    lines = yaml_lines(text)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     parent = yaml.compose("".join(lines), Loader=yaml.SafeLoader)
@@ -149,6 +150,16 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
+_LINE = re.compile(r"[^\r\n\x85\u2028\u2029]*(?:\r\n|[\r\n\x85\u2028\u2029]|$)")
+
+
+def yaml_lines(text: str) -> list[str]:
+    """``text`` split into lines where YAML breaks them, ends kept, so line numbers agree with the node
+    marks. ``str.splitlines`` also breaks at U+001C-U+001E, vertical tab and form feed, which YAML
+    reads as ordinary characters: a value holding one would be cut in two."""
+    return [line for line in _LINE.findall(text) if line]
+
+
 def _join(lines: list[str], at: int, new: str) -> str:
     return "".join(lines[:at]) + new + "".join(lines[at:])
 
@@ -160,7 +171,7 @@ def _render(item: dict[str, Any], dash: int, flow: bool) -> str:
     yaml_out.width = 4096
     buffer = StringIO()
     yaml_out.dump([_styled(item, flow)], buffer)
-    return "".join(" " * dash + line[STEP:] for line in buffer.getvalue().splitlines(keepends=True))
+    return "".join(" " * dash + line[STEP:] for line in yaml_lines(buffer.getvalue()))
 
 
 def _styled(value: Any, flow: bool) -> Any:
