@@ -13,7 +13,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from postrack.views.controls import clean
 
@@ -42,6 +42,12 @@ class CleanStream:
 
     def flush(self) -> None:
         self._inner.flush()
+
+    @property
+    def buffer(self) -> BinaryIO | None:
+        """The inner stream's bytes, for a file written to ``-o /dev/stdout`` as it is (a PDF is
+        not text to clean; its renderer already escaped the data in it)."""
+        return getattr(self._inner, "buffer", None)
 
     def isatty(self) -> bool:
         return self._styled
