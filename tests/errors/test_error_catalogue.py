@@ -59,7 +59,7 @@ def prepare(case: Path, work: Path) -> list[str]:
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
 def test_error_case(case: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     args = prepare(case, tmp_path)
-    spec = yaml.safe_load((case / "case.yaml").read_text()) if (case / "case.yaml").exists() else {}
+    spec = (yaml.safe_load((case / "case.yaml").read_text()) if (case / "case.yaml").exists() else None) or {}
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(app, args)
     assert result.exit_code == spec.get("exit", 1), result.output
