@@ -29,7 +29,7 @@ from postrack.stability.concepts import CONCEPTS, analyse_stability
 from postrack.stability.game import Game
 from postrack.stability.loading import generated_locator
 from postrack.stability.moves import Moves
-from postrack.stability.schema import DecisionMakerSpec, InfeasibleRule, ModelFile, OptionSpec
+from postrack.model.stability import DecisionMakerSpec, InfeasibleRule, ModelFile, OptionSpec
 
 DECISION_MAKERS = 4
 

@@ -17,9 +17,9 @@ KINDS: dict[str, str] = {
     "party": "postrack.model:PartyFile",
     "sources": "postrack.model:SourceRegistry",
     "manifest": "postrack.model:Manifest",
-    "scenario": "postrack.scenarios.model:Scenario",
-    "timeline": "postrack.tracker.timeline:Timeline",
-    "stability": "postrack.stability.schema:ModelFile",
+    "scenario": "postrack.model.scenario:Scenario",
+    "timeline": "postrack.model.timeline:Timeline",
+    "stability": "postrack.model.stability:ModelFile",
 }
 
 

@@ -13,7 +13,7 @@ from typing import Literal
 
 from hypothesis import strategies as st
 
-from postrack.stability.schema import DecisionMakerSpec, InfeasibleRule, ModelFile, OptionSpec
+from postrack.model.stability import DecisionMakerSpec, InfeasibleRule, ModelFile, OptionSpec
 
 
 @dataclass(frozen=True)

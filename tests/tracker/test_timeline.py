@@ -8,11 +8,12 @@ from pathlib import Path
 import pytest
 
 from postrack.loading import load_record
+from postrack.model.timeline import Event, EventSource
 from postrack.paths import default_data_dir
 from postrack.problems import UserError
 from postrack.tracker.history import Change
 from postrack.tracker.state import PositionState
-from postrack.tracker.timeline import Event, EventSource, attach, chronology, load_timeline
+from postrack.tracker.timeline import attach, chronology, load_timeline
 
 LATE = date(2026, 6, 30)
 ALL = ["russia", "ukraine", "us"]

@@ -11,11 +11,11 @@ from postrack.briefing.issues import conditional_overlaps, incompatibilities
 from postrack.briefing.labels import Labels
 from postrack.briefing.zone_section import TOP_PACKAGES, ZoneChange, zone_change
 from postrack.compare import Comparison
+from postrack.model.scenario import Scenario
 from postrack.problems import UserError
 from postrack.record import Record
 from postrack.scenarios import overlay
 from postrack.scenarios.impact import run_scenario
-from postrack.scenarios.model import Scenario
 from postrack.sources import CitedSource
 from postrack.zones import ZoneReport
 

@@ -18,8 +18,8 @@ from dataclasses import replace
 from pathlib import Path
 
 from postrack.model import Citation, Source, Statement
+from postrack.model.scenario import Scenario
 from postrack.record import Record
-from postrack.scenarios.model import Scenario
 
 
 def source_id(path: Path) -> str:

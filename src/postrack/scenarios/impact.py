@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from postrack.compare import Comparison, Status, compare
+from postrack.model.scenario import Scenario
 from postrack.record import Record
 from postrack.rules import Finding
-from postrack.scenarios.model import Scenario
 from postrack.zones import ZoneDiff, ZoneReport, analyse, diff_zones
 
 

@@ -11,12 +11,12 @@ from postrack.checks import run_checks
 from postrack.loading import load_record, validate_model
 from postrack.model import Issue
 from postrack.model.parties import STANCES
+from postrack.model.scenario import Scenario
 from postrack.paths import default_data_dir
 from postrack.problems import Problem, UserError
 from postrack.record import Record, ScenarioName
 from postrack.references import check_references
 from postrack.scenarios.apply import apply_scenario
-from postrack.scenarios.model import Scenario
 from postrack.yamlsource import Located, Path_, read_file
 
 

@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from postrack.model.stability import DecisionMakerSpec, ModelFile, OptionSpec
 from postrack.problems import UsageError, UserError
 from postrack.record import Record
 from postrack.stability.patterns import format_state
-from postrack.stability.schema import DecisionMakerSpec, ModelFile, OptionSpec
 from postrack.stance import RANK, Level, Reading, of_position
 from postrack.zones.utility import DEMANDED, LEVEL_UTILITY, UNSTATED
 

@@ -12,11 +12,11 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from postrack.model.stability import DecisionMakerSpec, InfeasibleRule, ModelFile
 from postrack.problems import Problem, UserError
 from postrack.stability.expressions import KEYWORDS, ExpressionError, evaluate, parse
 from postrack.stability.game import DecisionMaker, Game, Option
 from postrack.stability.patterns import format_state, parse_pattern
-from postrack.stability.schema import DecisionMakerSpec, InfeasibleRule, ModelFile
 from postrack.yamlsource import Path_
 
 MAX_OPTIONS = 20

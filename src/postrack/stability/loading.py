@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from postrack.loading import validate_model
+from postrack.model.stability import ModelFile
 from postrack.problems import Problem, UserError
 from postrack.stability.compile import Locate, compile_model
 from postrack.stability.game import Game
-from postrack.stability.schema import ModelFile
 from postrack.yamlsource import Path_, format_path, read_file
 
 
