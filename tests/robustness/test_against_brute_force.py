@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from itertools import combinations
+from math import prod
 
 import pytest
 from tests.robustness.generate import AS_OF, PARTIES, small_record
@@ -85,10 +86,28 @@ def _check_flip(
         ]
         assert [s.credence for s in chosen] == [min(s.credence for s in alone)]
         return
-    flips = any(
-        verdicts(record, frozenset([a.key, b.key]))[key] != base[key] for a, b in combinations(doubtful, 2)
+    assert len(doubtful) <= 6  # few enough that the search tries every set, as brute force does
+    smallest = next(
+        (
+            flipping
+            for size in range(2, len(doubtful) + 1)
+            if (
+                flipping := [
+                    c
+                    for c in combinations(doubtful, size)
+                    if verdicts(record, frozenset(s.key for s in c))[key] != base[key]
+                ]
+            )
+        ),
+        [],
     )
-    assert len(flip) == (2 if flips else 0)
+    assert len(flip) == (len(smallest[0]) if smallest else 0)
+    if smallest:
+        likeliest = max(prod(1 - s.credence for s in c) for c in smallest)
+        chosen = [
+            s for s in doubtful if (s.party, s.issue, s.date) in {(n.party, n.issue, n.date) for n in flip}
+        ]
+        assert prod(1 - s.credence for s in chosen) == pytest.approx(likeliest)
 
 
 @pytest.mark.parametrize("seed", SEEDS)

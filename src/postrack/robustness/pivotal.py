@@ -2,11 +2,12 @@
 doubtful statements whose absence flips it.
 
 Every statement in scope is removed on its own and the verdicts recomputed (one world each), so
-what a verdict *rests on* is exact. The smallest flipping set is then searched by size: one
-statement, else two: pairs of doubtful statements the verdict can read, one of them in effect
-(some position is made of it), likeliest to fail first, up to a budget of worlds per verdict
-(:data:`CELL_PAIR_BUDGET`, :data:`PAIR_BUDGET`); ``complete`` says whether every set up to
-:data:`FLIP_SIZE` was tried.
+what a verdict *rests on* is exact. The smallest flipping set is then searched by size among
+the doubtful statements the verdict can read, each set holding one statement in effect (some
+position is made of it), likeliest to fail first. Where those statements are few
+(:data:`EXACT_FLIP_CELL`, :data:`EXACT_FLIP_ZONE`) every set is tried, so the flip found is the
+smallest there is; otherwise pairs are tried within a budget of worlds per verdict
+(:data:`CELL_PAIR_BUDGET`, :data:`PAIR_BUDGET`) and ``complete`` is false unless one flips.
 """
 
 from __future__ import annotations
@@ -14,12 +15,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from math import prod
 
 from postrack.robustness.credence import Doubt, Doubtful, StatementKey
 from postrack.robustness.verdicts import Evaluator, Verdict, Zones
 
-FLIP_SIZE = 2
-"""The largest flipping set searched."""
+EXACT_FLIP_CELL = 10
+"""A cell read by at most this many doubtful statements has every subset of them tried (one issue
+compared again per set, at most 2^10)."""
+EXACT_FLIP_ZONE = 6
+"""The same for a zone verdict, where each set is a zone model (at most 2^6)."""
 PAIR_BUDGET = 40
 """How many pairs of statements a zone verdict's flip search tries at most (each is a zone model)."""
 CELL_PAIR_BUDGET = 400
@@ -70,23 +75,26 @@ def _pairs(
     rests: tuple[StatementKey, ...],
     in_effect: set[StatementKey],
 ) -> Pivots:
-    """The likeliest pair to fail whose absence flips ``verdict``: only pairs with a statement in
-    effect can (two superseded statements change no position), tried within a budget."""
+    """The likeliest smallest set (two or more; no single statement flips ``verdict``) whose
+    absence flips it. Only sets with a statement in effect can: removing superseded statements
+    alone changes no position."""
     keys = evaluator.statements_of(evaluator.groups_of(verdict))
     candidates = [s for s in doubt.statements if s.key in keys and s.doubtful]
-    pairs = sorted(
-        (p for p in combinations(candidates, 2) if p[0].key in in_effect or p[1].key in in_effect),
-        key=lambda p: (-(1 - p[0].credence) * (1 - p[1].credence), p[0].key, p[1].key),
-    )
-    budget = CELL_PAIR_BUDGET if verdict.kind == "cell" else PAIR_BUDGET
-    cells = [verdict.issue] if verdict.kind == "cell" else []
-    for a, b in pairs[:budget]:
-        value = evaluator.evaluate(
-            frozenset([a.key, b.key]), cells=cells, zones="none" if verdict.kind == "cell" else zones
-        )[verdict.key]
-        if value != verdict.value:
-            return Pivots(rests, (a.key, b.key), value, True)
-    return Pivots(rests, (), "", len(pairs) <= budget)
+    cell = verdict.kind == "cell"
+    exact = len(candidates) <= (EXACT_FLIP_CELL if cell else EXACT_FLIP_ZONE)
+    budget = CELL_PAIR_BUDGET if cell else PAIR_BUDGET
+    cells = [verdict.issue] if cell else []
+    for size in range(2, len(candidates) + 1 if exact else 3):
+        sets = sorted(
+            (c for c in combinations(candidates, size) if any(s.key in in_effect for s in c)),
+            key=lambda c: (-prod(1 - s.credence for s in c), [s.key for s in c]),
+        )
+        for found in sets if exact else sets[:budget]:
+            removed = frozenset(s.key for s in found)
+            value = evaluator.evaluate(removed, cells=cells, zones="none" if cell else zones)[verdict.key]
+            if value != verdict.value:
+                return Pivots(rests, tuple(s.key for s in found), value, True)
+    return Pivots(rests, (), "", exact)
 
 
 def _in_effect(evaluator: Evaluator) -> set[StatementKey]:
