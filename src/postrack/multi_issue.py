@@ -39,10 +39,10 @@ def expand_documents(doc: Located) -> Located:
         else sts
         for issue, sts in positions.items()
     }
-    kept: list[Any] = []
+    kept: list[int] = []
     for d, document in enumerate(documents):
         if not _well_formed(document):
-            kept.append(document)
+            kept.append(d)
             continue
         shared = {k: v for k, v in document.items() if k in SHARED}
         for issue, stances in document["issues"].items():
@@ -63,9 +63,8 @@ def expand_documents(doc: Located) -> Located:
     out = {k: v for k, v in data.items() if k != "documents"}
     out["positions"] = out_positions
     if kept:
-        out["documents"] = kept
-    kept_index = {i: k for k, i in enumerate(i for i, d in enumerate(documents) if not _well_formed(d))}
-    return replace(doc, data=out, translate=_Translate(origin, kept_index))
+        out["documents"] = [documents[d] for d in kept]
+    return replace(doc, data=out, translate=_Translate(origin, tuple(kept)))
 
 
 def _well_formed(document: Any) -> bool:
@@ -96,9 +95,10 @@ class _Origin:
 class _Translate:
     """Maps a path in the expanded data back to the path the user wrote."""
 
-    def __init__(self, origin: dict[Path_, _Origin], kept_index: dict[int, int]) -> None:
+    def __init__(self, origin: dict[Path_, _Origin], kept: tuple[int, ...]) -> None:
         self._origin = origin
-        self._kept = {new: old for old, new in kept_index.items()}
+        self._kept = kept
+        """The written index of each document left unexpanded, in the order they are kept."""
 
     def __call__(self, path: Path_) -> Path_:
         if len(path) >= 3 and path[0] == "positions":
@@ -110,5 +110,6 @@ class _Translate:
                 return (*origin.path[:2], *rest)
             return (*origin.path, *rest)
         if len(path) >= 2 and path[0] == "documents" and isinstance(path[1], int):
-            return ("documents", self._kept.get(path[1], path[1]), *path[2:])
+            k = path[1]
+            return ("documents", self._kept[k] if k < len(self._kept) else k, *path[2:])
         return path

@@ -17,6 +17,7 @@ from postrack.cli.options import (
     ScenarioOption,
     data_dir,
     parse_date,
+    parse_issues,
     parse_parties,
     scenario_files,
 )
@@ -63,7 +64,7 @@ def forecast(
     scenario = scenario_files(scenario, folder)
     record = load_with_scenarios(folder, scenario)
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
-    wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues else None
+    wanted = parse_issues(issues or None)
     if backtest is not None or to is not None:
         if backtest is None or to is None:
             raise UsageError.single(

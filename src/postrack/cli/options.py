@@ -51,6 +51,16 @@ AsOfOption = Annotated[
     ),
 ]
 
+IssuesOption = Annotated[
+    str | None,
+    typer.Option("--issues", help="Comma-separated issue ids (default: every issue).", show_default=False),
+]
+
+
+def parse_issues(value: str | None) -> list[str] | None:
+    """The ``--issues`` ids in the order given (None: every issue; the engine checks the ids)."""
+    return [i.strip() for i in value.split(",") if i.strip()] if value is not None else None
+
 
 ScenarioOption = Annotated[
     list[Path] | None,

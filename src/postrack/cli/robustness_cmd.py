@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
-import typer
-
 from postrack.cli import robustness_view
 from postrack.cli.options import (
     AsOfOption,
     DataOption,
     Format,
     FormatOption,
+    IssuesOption,
     PartiesOption,
     data_dir,
     parse_date,
+    parse_issues,
     parse_parties,
 )
 from postrack.cli.output import emit
@@ -27,12 +25,7 @@ from postrack.views.robustness_md import markdown
 def robustness(
     parties: PartiesOption = None,
     as_of: AsOfOption = None,
-    issues: Annotated[
-        str | None,
-        typer.Option(
-            "--issues", help="Comma-separated issue ids (default: every issue).", show_default=False
-        ),
-    ] = None,
+    issues: IssuesOption = None,
     fmt: FormatOption = Format.table,
     samples: SamplesOption = SAMPLES,
     seed: SeedOption = 0,
@@ -50,7 +43,7 @@ def robustness(
     """
     record = load_record(data_dir(data))
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
-    wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
+    wanted = parse_issues(issues)
     report = robustness_view.run(
         record,
         chosen,

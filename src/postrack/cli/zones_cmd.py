@@ -14,11 +14,13 @@ from postrack.cli.options import (
     DataOption,
     Format,
     FormatOption,
+    IssuesOption,
     PartiesOption,
     ScenarioOption,
     WideOption,
     data_dir,
     parse_date,
+    parse_issues,
     parse_parties,
     scenario_files,
 )
@@ -43,12 +45,7 @@ def zones(
     parties: PartiesOption = None,
     as_of: AsOfOption = None,
     scenario: ScenarioOption = None,
-    issues: Annotated[
-        str | None,
-        typer.Option(
-            "--issues", help="Comma-separated issue ids (default: every issue).", show_default=False
-        ),
-    ] = None,
+    issues: IssuesOption = None,
     ranking: Annotated[
         RankingChoice, typer.Option("--ranking", help="How the best packages are ranked.")
     ] = RankingChoice.nash,
@@ -120,7 +117,7 @@ def zones(
     folder = data_dir(data)
     scenario = scenario_files(scenario, folder)
     record = load_with_scenarios(folder, scenario)
-    wanted = [i.strip() for i in issues.split(",") if i.strip()] if issues is not None else None
+    wanted = parse_issues(issues)
     chosen = parse_parties(parties, sorted(record.parties), tuple(record.manifest.parties))
     date = parse_date(as_of, scenarios=list(scenario or []), horizon=record.manifest.horizon)
     report = analyse(

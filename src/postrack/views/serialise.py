@@ -2,8 +2,8 @@
 
 A result either says how it is shown (``to_dict()``, for the contracts that name their fields) or
 is a frozen dataclass shown field by field (:func:`plain`). Control and bidi characters in data
-are written as ``\\uXXXX`` escapes: the JSON keeps the exact data, and no raw control character
-reaches a terminal or a log that prints it.
+are written as JSON ``\\u`` escapes (four hex digits): the JSON keeps the exact data, and no raw
+control character reaches a terminal or a log that prints it.
 """
 
 from __future__ import annotations
